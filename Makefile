@@ -1,0 +1,134 @@
+# netnsbox: one static binary holding the ip netns commands as applets.
+# See README for the targets; generated files live under build/.
+
+ifeq ($(origin CC),default)
+CC := musl-gcc
+endif
+CFLAGS ?= -Os
+KCONFIG_CONF ?= kconfig-conf
+KCONFIG_MCONF ?= kconfig-mconf
+PREFIX ?= /usr/local
+B := build
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+WARN := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes
+ifneq ($(CI),)
+WERROR ?= 1
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
+	-ffunction-sections -fdata-sections \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
+	-I$(B) -Ilibbb
+ALL_LDFLAGS := -static -Wl,--gc-sections -s -Wl,--build-id=none \
+	-Wl,-z,noseparate-code -Wl,-z,norelro $(LDFLAGS)
+
+# musl-gcc does not see the kernel's uapi headers: give it links to them,
+# never -I/usr/include, which would pull glibc's headers in.
+ifneq ($(findstring musl,$(CC)),)
+ALL_CFLAGS += -isystem $(B)/include
+KHDR := $(B)/include/.stamp
+endif
+
+LIBBB := $(sort $(wildcard libbb/*.c))
+APPLET_SRCS := $(sort $(wildcard applets/*.c))
+
+# Targets that must not need a configuration.
+NOCONFIG := clean distclean defconfig allyesconfig allnoconfig oldconfig \
+	olddefconfig menuconfig savedefconfig help
+
+all: netnsbox
+
+ifeq ($(filter $(NOCONFIG),$(MAKECMDGOALS)),)
+# build/config.mk is remade from .config (and make restarts) whenever the
+# configuration or the applet declarations change.
+-include $(B)/config.mk
+endif
+
+# The ip front end runs the netns commands, so it needs their code even when
+# their own applet names are not configured.
+APPLET_OBJS := $(patsubst applets/%.c,$(B)/applets/%.o,$(sort $(applets-y) \
+	$(if $(filter y,$(CONFIG_IP)),$(filter applets/netns-%,$(APPLET_SRCS)))))
+OBJS := $(patsubst libbb/%.c,$(B)/libbb/%.o,$(LIBBB)) $(APPLET_OBJS)
+
+netnsbox: $(OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS)
+
+$(B)/%.o: %.c $(KHDR)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+$(B)/include/.stamp: scripts/kernel-headers.sh
+	$(Q)sh scripts/kernel-headers.sh $(B)/include
+	@touch $@
+
+# Declarations from the applet files: the Kconfig fragment sourced by
+# Config.in and the object list. Written only when they change.
+$(B)/Config.applets: $(APPLET_SRCS) scripts/gen-applets.sh
+	$(Q)sh scripts/gen-applets.sh kconfig $(B) $(APPLET_SRCS)
+
+# The configuration in force: .config completed with the defaults of any
+# symbol it lacks (a newly added applet), then split into one header per
+# symbol so that a change rebuilds only the files that use that symbol.
+$(B)/config.mk: .config Config.in $(B)/Config.applets scripts/gen-applets.sh
+	$(Q)cp .config $(B)/config.full
+	$(Q)KCONFIG_CONFIG=$(B)/config.full $(KCONFIG_CONF) -s --olddefconfig Config.in </dev/null
+	$(Q)sh scripts/gen-applets.sh config $(B) $(APPLET_SRCS)
+	@touch $@
+
+.config: | $(B)/Config.applets
+	$(Q)$(KCONFIG_CONF) -s --alldefconfig Config.in
+
+defconfig: $(B)/Config.applets
+	$(Q)$(KCONFIG_CONF) -s --alldefconfig Config.in
+allyesconfig allnoconfig olddefconfig: $(B)/Config.applets
+	$(Q)$(KCONFIG_CONF) -s --$@ Config.in
+oldconfig: $(B)/Config.applets
+	$(Q)$(KCONFIG_CONF) --oldconfig Config.in
+savedefconfig: $(B)/Config.applets
+	$(Q)$(KCONFIG_CONF) --savedefconfig defconfig Config.in
+menuconfig: $(B)/Config.applets
+	$(Q)$(KCONFIG_MCONF) Config.in
+
+size: netnsbox
+	@stat -c '%s %n' netnsbox
+
+deps:
+	sh scripts/deps.sh
+
+check: netnsbox
+	$(Q)sh testsuite/run.sh
+
+bench: netnsbox
+	$(Q)sh scripts/bench.sh
+
+install: netnsbox
+	install -D -m 0755 netnsbox $(DESTDIR)$(PREFIX)/bin/netnsbox
+	./netnsbox --install -s $(DESTDIR)$(PREFIX)/bin
+
+clean:
+	rm -rf $(B) netnsbox
+
+distclean: clean
+	rm -f .config .config.old defconfig
+
+help:
+	@echo 'Targets: all (default) size check bench deps install clean distclean'
+	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
+	@echo '               olddefconfig menuconfig savedefconfig'
+	@echo 'Variables: CC=musl-gcc|gcc|clang V=1 WERROR=1 PREFIX DESTDIR'
+
+.PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
+.DELETE_ON_ERROR:

@@ -1,0 +1,160 @@
+/* main.c - dispatch by name, and netnsbox's own options */
+#include "libbb.h"
+#include <sys/auxv.h>
+#include <sys/stat.h>
+#include <limits.h>
+#include "cfg/FEATURE_INSTALLER.h"
+
+struct applet {
+	const char *name;
+	int (*main)(int argc, char **argv);
+	const char *usage;
+};
+
+static const struct applet applets[] = {
+#include "applet-table.h"
+};
+
+const char *applet_name = "netnsbox";
+static const char *applet_usage = "";
+
+static int cmp_name(const void *key, const void *a)
+{
+	return strcmp(key, ((const struct applet *)a)->name);
+}
+
+static const struct applet *find_applet(const char *name)
+{
+	return bsearch(name, applets, ARRAY_SIZE(applets), sizeof(applets[0]),
+		       cmp_name);
+}
+
+void show_usage(int fd)
+{
+	if (fd == 1) {
+		out_str(applet_usage);
+		out_flush();
+	} else {
+		out_flush();
+		write_all(fd, applet_usage, strlen(applet_usage));
+	}
+}
+
+/* Bad arguments to an applet: its usage on stderr, as iproute2 does. */
+void usage_exit(int status)
+{
+	show_usage(2);
+	xexit(status);
+}
+
+static int netnsbox_help(void)
+{
+	outf("netnsbox %s: named network namespaces, as ip netns does them\n"
+	     "Usage: netnsbox APPLET [ARGS]...  or  APPLET [ARGS]... by a link\n"
+	     "       netnsbox --list | --install [-s] DIR | --help\n"
+	     "Applets:\n", NETNSBOX_VERSION);
+	for (size_t i = 0; i < ARRAY_SIZE(applets); i++)
+		outf("%s%s", i ? ", " : "\t", applets[i].name);
+	out_str(ARRAY_SIZE(applets) ? "\n" : "\t(none)\n");
+	return 0;
+}
+
+/* An existing DIR/NAME may be replaced only when it is this binary already:
+ * a hard link to it or a symbolic link that resolves to it. */
+static bool is_self(const char *path, const struct stat *self)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == self->st_dev &&
+	       st.st_ino == self->st_ino;
+}
+
+static int install(int argc, char **argv)
+{
+	char exe[PATH_MAX], path[PATH_MAX];
+	bool sym = argc == 4 && strcmp(argv[2], "-s") == 0;
+	struct stat self;
+	ssize_t n;
+
+	if (argc != 3 + sym)
+		die(1, "Usage: netnsbox --install [-s] DIR");
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n < 0 || stat("/proc/self/exe", &self) < 0)
+		die(1, "netnsbox: cannot find its own file (is /proc mounted?):");
+	exe[n] = '\0';
+	/* Check every name before changing any, so that a refusal leaves DIR
+	 * as it was. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
+			fmt(path, sizeof(path), "%s/%s", argv[2 + sym],
+			    applets[i].name);
+			if (pass == 0) {
+				if (access(path, F_OK) == 0 || errno != ENOENT) {
+					struct stat st;
+
+					if (lstat(path, &st) == 0 &&
+					    !is_self(path, &self))
+						die(1, "netnsbox: %s exists and is not a link to netnsbox",
+						    path);
+				}
+				continue;
+			}
+			if (unlink(path) < 0 && errno != ENOENT)
+				die(1, "netnsbox: cannot remove %s:", path);
+			if ((sym ? symlink(exe, path) : link(exe, path)) < 0)
+				die(1, "netnsbox: cannot link %s:", path);
+		}
+	}
+	return 0;
+}
+
+static int run(const struct applet *a, int argc, char **argv)
+{
+	applet_name = a->name;
+	applet_usage = a->usage;
+	/* ip keeps iproute2's answer to --help, which is its usage on stderr. */
+	if (argc == 2 && strcmp(argv[1], "--help") == 0 &&
+	    strcmp(a->name, "ip") != 0) {
+		show_usage(1);
+		return 0;
+	}
+	return a->main(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	const char *base = argv[0] ? strrchr(argv[0], '/') : NULL;
+	const struct applet *a;
+	int status;
+
+	/* Installed setuid, setgid or with file capabilities, netnsbox would
+	 * let anybody create namespaces and run commands with that privilege. */
+	if (getauxval(AT_SECURE))
+		die(1, "netnsbox: refusing to run with more privilege than its caller (setuid, setgid or file capabilities)");
+	if (argc < 1)
+		return 127;
+	base = base ? base + 1 : argv[0];
+	a = find_applet(base);
+	if (!a) {
+		if (argc < 2 || strcmp(argv[1], "--help") == 0)
+			return netnsbox_help(), out_flush() ? 0 : 1;
+		if (strcmp(argv[1], "--list") == 0) {
+			for (size_t i = 0; i < ARRAY_SIZE(applets); i++)
+				outf("%s\n", applets[i].name);
+			return out_flush() ? 0 : 1;
+		}
+		if (ENABLE_FEATURE_INSTALLER && strcmp(argv[1], "--install") == 0)
+			return install(argc, argv);
+		a = find_applet(argv[1]);
+		if (!a)
+			die(127, "netnsbox: applet not found: %s", argv[1]);
+		argc--;
+		argv++;
+	}
+	status = run(a, argc, argv);
+	if (!out_flush()) {
+		msg("%s: write error:", applet_name);
+		return 1;
+	}
+	return status;
+}

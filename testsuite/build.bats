@@ -1,0 +1,161 @@
+#!/usr/bin/env bats
+# Builds: configurations, compilers, static linking, the size budget, and
+# rebuilds that follow the configuration exactly. Each build runs in a copy
+# of the source tree, so the tree under test is not touched.
+
+bats_require_minimum_version 1.5.0
+load lib
+
+SIZE_BUDGET=32768
+
+APPLET_SYMS="IP NETNS_ADD NETNS_ATTACH NETNS_DELETE NETNS_EXEC NETNS_IDENTIFY
+NETNS_LIST NETNS_LIST_ID NETNS_MONITOR NETNS_PIDS NETNS_SET"
+
+setup() {
+	command -v kconfig-conf >/dev/null || skip "kconfig-frontends is not installed"
+	command -v musl-gcc >/dev/null || skip "musl-gcc is not installed"
+	src=$BATS_TEST_TMPDIR/src
+	mkdir -p "$src"
+	(cd "$TOP" && tar cf - Makefile Config.in applets libbb scripts) |
+		(cd "$src" && tar xf -)
+}
+
+# build [MAKE ARGS]...: make in the copy, quietly unless it fails.
+build() {
+	make -C "$src" -j2 "$@" >"$BATS_TEST_TMPDIR/make.log" 2>&1 ||
+		{ cat "$BATS_TEST_TMPDIR/make.log"; return 1; }
+}
+
+@test "make with no .config runs defconfig first and builds a static binary" {
+	build
+	[ -f "$src/.config" ]
+	grep -qx 'CONFIG_NETNS_RUN_DIR="/run/netns"' "$src/.config"
+	grep -qx 'CONFIG_NETNS_ETC_DIR="/etc/netns"' "$src/.config"
+	for s in $APPLET_SYMS FEATURE_JSON FEATURE_VERBOSE_USAGE FEATURE_INSTALLER; do
+		grep -qx "CONFIG_$s=y" "$src/.config"
+	done
+	run file -L "$src/netnsbox"
+	assert_output --partial 'statically linked'
+	assert_output --partial 'stripped'
+}
+
+@test "the default build fits its size budget" {
+	build
+	run make -s -C "$src" size
+	assert_success
+	assert_output --regexp "^[0-9]+ netnsbox$"
+	size=${output%% *}
+	echo "size $size, budget $SIZE_BUDGET"
+	[ "$size" -le $SIZE_BUDGET ]
+}
+
+@test "allnoconfig builds a binary with no applet" {
+	build allnoconfig
+	build
+	run "$src/netnsbox" --list
+	assert_success
+	assert_output ""
+	run -127 "$src/netnsbox" netns-list
+	assert_output "netnsbox: applet not found: netns-list"
+}
+
+@test "every one-applet configuration builds a binary with only that applet" {
+	for s in $APPLET_SYMS; do
+		build allnoconfig
+		echo "CONFIG_$s=y" >>"$src/.config"
+		build olddefconfig
+		build
+		name=$(echo "$s" | tr 'A-Z_' 'a-z-')
+		case $s in
+		NETNS_DELETE) want="netns-del
+netns-delete" ;;
+		*) want=$name ;;
+		esac
+		run "$src/netnsbox" --list
+		assert_success
+		assert_output "$want"
+		file -L "$src/netnsbox" | grep -q 'statically linked'
+	done
+}
+
+@test "CC=gcc and CC=clang build with warnings as errors" {
+	for cc in gcc clang; do
+		command -v $cc >/dev/null || continue
+		build clean
+		build CC=$cc WERROR=1
+		run "$src/netnsbox" --list
+		assert_success
+		assert_line netns-add
+	done
+}
+
+@test "changing one setting rebuilds exactly the files that use it" {
+	build
+	users=$(grep -l 'cfg/FEATURE_INSTALLER.h' "$src"/libbb/*.c "$src"/applets/*.c |
+		sed "s|$src/||" | sort)
+	[ -n "$users" ]
+	sed -i 's/^CONFIG_FEATURE_INSTALLER=y/# CONFIG_FEATURE_INSTALLER is not set/' "$src/.config"
+	run make -C "$src"
+	assert_success
+	compiled=$(echo "$output" | sed -n 's/^  CC      //p' | sort)
+	[ "$compiled" = "$users" ]
+	run -127 "$src/netnsbox" --install -s "$BATS_TEST_TMPDIR"
+	assert_output "netnsbox: applet not found: --install"
+	run make -C "$src"
+	refute_output --partial '  CC '
+}
+
+@test "adding an applet file adds its symbol and name with nothing else to edit" {
+	cat >"$src/applets/netns-zz.c" <<'C'
+/* netns-zz - a test applet */
+//config:config NETNS_ZZ
+//config:	bool "netns-zz"
+//config:	default y
+//applet:NETNS_ZZ netns-zz netns_zz_main
+//usage:netns-zz
+//usage:A test.
+
+#include "libbb.h"
+
+int netns_zz_main(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	outf("zz\n");
+	return 0;
+}
+C
+	build
+	run "$src/netnsbox" netns-zz
+	assert_success
+	assert_output zz
+	run "$src/netnsbox" netns-zz --help
+	assert_output "netns-zz
+A test."
+}
+
+@test "a name declared twice is refused by the generator" {
+	sed -i 's|^//applet:NETNS_LIST netns-list |//applet:NETNS_LIST netns-add |' "$src/applets/netns-list.c"
+	run build
+	assert_failure
+	assert_output --partial 'applet name declared twice: netns-add'
+}
+
+@test "FEATURE_VERBOSE_USAGE off gives one-line usage" {
+	build defconfig
+	sed -i 's/^CONFIG_FEATURE_VERBOSE_USAGE=y/# CONFIG_FEATURE_VERBOSE_USAGE is not set/' "$src/.config"
+	build
+	run "$src/netnsbox" netns-exec --help
+	assert_success
+	assert_output "netns-exec [-a] [-u USER[:GROUP]] NAME COMMAND [ARG]..."
+}
+
+@test "savedefconfig, clean and distclean" {
+	build
+	build savedefconfig
+	[ -f "$src/defconfig" ]
+	build clean
+	[ ! -e "$src/build" ] && [ ! -e "$src/netnsbox" ] && [ -f "$src/.config" ]
+	build distclean
+	[ ! -e "$src/.config" ] && [ ! -e "$src/defconfig" ]
+}

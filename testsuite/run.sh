@@ -1,0 +1,38 @@
+#!/bin/sh
+# run.sh [FILE.bats]...: run the testsuite, each file in a sandbox of its own
+# (sandbox.sh), and end with one line "N passed, M failed, K skipped" counted
+# from bats' TAP output. Exits non-zero when a test failed or none ran.
+cd "$(dirname "$0")/.." || exit 1
+cfg=build/config.full
+NETNSBOX_RUN_DIR=$(sed -n 's/^CONFIG_NETNS_RUN_DIR="\(.*\)"$/\1/p' $cfg)
+NETNSBOX_ETC_DIR=$(sed -n 's/^CONFIG_NETNS_ETC_DIR="\(.*\)"$/\1/p' $cfg)
+export NETNSBOX_RUN_DIR NETNSBOX_ETC_DIR
+[ $# -gt 0 ] || set -- testsuite/*.bats
+mkdir -p testsuite/results
+tap=testsuite/results/tap.txt
+: >$tap
+rm -f testsuite/results/summary.txt
+
+sandbox=yes
+if ! sh testsuite/sandbox.sh true 2>testsuite/results/sandbox.err; then
+	sandbox=no
+	echo "# no sandbox (tests that need one skip): $(head -n 1 testsuite/results/sandbox.err)"
+fi
+for f; do
+	echo "# $f"
+	if [ $sandbox = yes ]; then
+		sh testsuite/sandbox.sh bats --tap "$f"
+	else
+		NETNSBOX_SANDBOX= bats --tap "$f"
+	fi 2>&1 | tee -a $tap
+done
+pass=$(grep -c '^ok ' $tap | tr -d ' ')
+skip=$(grep -c '^ok .* # skip' $tap | tr -d ' ')
+fail=$(grep -c '^not ok ' $tap | tr -d ' ')
+pass=$((pass - skip))
+# A file that died before the end of its plan counts its missing tests
+# as failed.
+plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' $tap | awk '{ n += $1 } END { print n + 0 }')
+[ $((pass + skip + fail)) -ge "$plan" ] || fail=$((plan - pass - skip))
+echo "$pass passed, $fail failed, $skip skipped" | tee testsuite/results/summary.txt
+[ "$fail" -eq 0 ] && [ $((pass + fail)) -gt 0 ]
