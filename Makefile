@@ -29,7 +29,7 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
 	-I$(B) -Ilibbb
 ALL_LDFLAGS := -static -Wl,--gc-sections -s -Wl,--build-id=none \
-	-Wl,-z,noseparate-code -Wl,-z,norelro $(LDFLAGS)
+	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 $(LDFLAGS)
 
 # musl-gcc does not see the kernel's uapi headers: give it links to them,
 # never -I/usr/include, which would pull glibc's headers in.

@@ -8,10 +8,338 @@
 //usage:and exit statuses. OPTIONS: -all -n NAME -j -p -b FILE -force -V -h
 
 #include "libbb.h"
+#include "cfg/FEATURE_JSON.h"
+
+static const char ip_usage[] =
+"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
+"       ip [ -force ] -batch filename\n"
+"where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n"
+"                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n"
+"                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n"
+"                   ntbl | route | rule | sr | tap | tcpmetrics |\n"
+"                   token | tunnel | tuntap | vrf | xfrm }\n"
+"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
+"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
+"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
+"                    -4 | -6 | -M | -B | -0 |\n"
+"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
+"                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
+"                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n"
+"                    -c[olor]}\n";
+
+static const char netns_usage[] =
+"Usage:\tip netns list\n"
+"\tip netns add NAME\n"
+"\tip netns attach NAME PID\n"
+"\tip netns set NAME NETNSID\n"
+"\tip [-all] netns delete [NAME]\n"
+"\tip netns identify [PID]\n"
+"\tip netns pids NAME\n"
+"\tip [-all] netns exec [NAME] cmd ...\n"
+"\tip netns monitor\n"
+"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
+"NETNSID := auto | POSITIVE-INT\n";
+
+static bool force;
+
+/* iproute2's matches(): a non-empty prefix of word. */
+static bool is_prefix(const char *p, const char *word)
+{
+	size_t n = strlen(p);
+
+	return n && n <= strlen(word) && strncmp(p, word, n) == 0;
+}
+
+static NORETURN void usage_of(const char *text)
+{
+	applet_usage = text;
+	usage_exit(255);
+}
+
+/* The netns commands in iproute2's order of matching: "s" is show, not
+ * set; "a" is add, not attach. A NULL main is iproute2's usage. */
+static const struct {
+	const char *name;
+	int (*main)(int argc, char **argv);
+} commands[] = {
+	{ "list", netns_list_main },
+	{ "show", netns_list_main },
+	{ "lst", netns_list_main },
+	{ "list-id", netns_list_id_main },
+	{ "help", NULL },
+	{ "add", netns_add_main },
+	{ "set", netns_set_main },
+	{ "delete", netns_delete_main },
+	{ "identify", netns_identify_main },
+	{ "pids", netns_pids_main },
+	{ "exec", netns_exec_main },
+	{ "monitor", netns_monitor_main },
+	{ "attach", netns_attach_main },
+};
+
+static int do_netns(int argc, char **argv)
+{
+	if (argc < 1)
+		return netns_list_main(1, (char *[]){ "list", NULL });
+	if (!opt_all && argc > 1)
+		netns_check_name(argv[1]);
+	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (!is_prefix(argv[0], commands[i].name))
+			continue;
+		if (!commands[i].main)
+			usage_of(netns_usage);
+		applet_usage = netns_usage;
+		return commands[i].main(argc, argv);
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
+}
+
+/* iproute2's objects in its order of matching: "n" is neighbor, "net" is
+ * netns. This ip holds netns only. */
+static const char *const objects[] = {
+	"address", "addrlabel", "maddress", "route", "rule", "neighbor",
+	"neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec",
+	"tunnel", "tunl", "tuntap", "tap", "token", "tcpmetrics",
+	"tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns",
+	"netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "stats", "help",
+};
+
+static int do_cmd(int argc, char **argv)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(objects); i++) {
+		if (!is_prefix(argv[0], objects[i]))
+			continue;
+		if (strcmp(objects[i], "netns") == 0)
+			return do_netns(argc - 1, argv + 1);
+		if (strcmp(objects[i], "help") == 0)
+			usage_of(ip_usage);
+		msg("Object \"%s\" is not supported: this ip (netnsbox) has only netns.",
+		    argv[0]);
+		return 1;
+	}
+	msg("Object \"%s\" is unknown, try \"ip help\".", argv[0]);
+	return 1;
+}
+
+static struct {
+	int fd;
+	size_t pos, len;
+	char buf[4096];
+} in;
+
+/* Appends one line of input, with its newline, to line at *n; false at
+ * the end of the input. */
+static bool read_line(char *line, size_t size, size_t *n)
+{
+	size_t start = *n;
+
+	for (;;) {
+		if (in.pos == in.len) {
+			ssize_t k = read(in.fd, in.buf, sizeof(in.buf));
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0)
+				return *n > start;
+			in.pos = 0;
+			in.len = k;
+		}
+		if (*n + 1 >= size)
+			die(1, "Command line too long");
+		line[(*n)++] = in.buf[in.pos];
+		line[*n] = '\0';
+		if (in.buf[in.pos++] == '\n')
+			return true;
+	}
+}
+
+/* A batch line: '#' starts a comment anywhere, a backslash at the end
+ * joins the next line. */
+static bool get_line(char *line, size_t size, int *lineno)
+{
+	size_t start = 0, n = 0;
+	char *p;
+
+	if (!read_line(line, size, &n))
+		return false;
+	for (;;) {
+		++*lineno;
+		if ((p = strchr(line + start, '#')))
+			*p = '\0';
+		n = strlen(line);
+		if (n < 2 || line[n - 2] != '\\' || line[n - 1] != '\n')
+			return true;
+		start = n -= 2;
+		line[n] = '\0';
+		if (!read_line(line, size, &n)) {
+			msg("Missing continuation line");
+			return false;
+		}
+	}
+}
+
+/* Splits a line into words at blanks; a word may be quoted with ' or "
+ * (no escapes inside). */
+static int split(char *p, char **argv, int max)
+{
+	static const char ws[] = " \t\r\n";
+	int argc = 0;
+
+	while (*(p += strspn(p, ws))) {
+		if (argc >= max - 1)
+			die(1, "Too many arguments to command");
+		if (*p == '\'' || *p == '"') {
+			char q = *p++;
+
+			argv[argc++] = p;
+			if (!(p = strchr(p, q)))
+				die(1, "Unterminated quoted string");
+		} else {
+			argv[argc++] = p;
+			p += strcspn(p, ws);
+			if (!*p)
+				break;
+		}
+		*p++ = '\0';
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+/* Every line runs in this process, as iproute2; a failed one stops the
+ * batch unless -force. */
+static int batch(const char *file)
+{
+	static char line[65536];
+	char *args[100];
+	int lineno = 0, r = 0;
+
+	ip_batch = true;
+	in.fd = strcmp(file, "-") ? open(file, O_RDONLY | O_CLOEXEC) : 0;
+	if (in.fd < 0) {
+		msg("Cannot open file \"%s\" for reading:", file);
+		return 1;
+	}
+	while (get_line(line, sizeof(line), &lineno)) {
+		int argc = split(line, args, ARRAY_SIZE(args));
+
+		if (argc == 0)
+			continue;
+		if (do_cmd(argc, args)) {
+			msg("Command failed %s:%d", file, lineno);
+			r = 1;
+			if (!force)
+				break;
+		}
+		arena_reset();
+	}
+	return r;
+}
+
+static bool is_color(const char *opt)
+{
+	const char *eq = strchr(opt, '=');
+	char word[16];
+	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
+
+	if (n >= sizeof(word))
+		return false;
+	memcpy(word, opt, n);
+	word[n] = '\0';
+	return is_prefix(word, "-color") &&
+	       (!eq || !eq[1] || strcmp(eq + 1, "always") == 0 ||
+		strcmp(eq + 1, "auto") == 0 || strcmp(eq + 1, "never") == 0);
+}
+
+/* The options that take a value; their value is checked, then ignored:
+ * they mean nothing to netns. */
+static void valued(const char *opt, const char *v)
+{
+	static const char *const families[] = {
+		"inet", "inet6", "link", "ipx", "mpls", "bridge",
+	};
+	unsigned u;
+
+	if (!v)
+		usage_of(ip_usage);
+	if (is_prefix(opt, "-family")) {
+		if (strcmp(v, "help") == 0)
+			usage_of(ip_usage);
+		for (size_t k = 0; k < ARRAY_SIZE(families); k++)
+			if (strcmp(v, families[k]) == 0)
+				return;
+		invarg("invalid protocol family", v);
+	}
+	if (is_prefix(opt, "-rcvbuf") && !get_uint(v, &u))
+		die(255, "Invalid rcvbuf size '%s'", v);
+}
 
 int ip_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	static const char *const flags[] = {
+		"-human", "-human-readable", "-iec", "-stats", "-statistics",
+		"-details", "-resolve", "-oneline", "-timestamp", "-tshort",
+	};
+	const char *file = NULL;
+
+	for (; argc > 1; argc--, argv++) {
+		const char *opt = argv[1];
+		bool known = false;
+
+		if (strcmp(opt, "--") == 0) {
+			argc--, argv++;
+			break;
+		}
+		if (opt[0] != '-')
+			break;
+		if (opt[1] == '-')
+			opt++;
+		if (is_prefix(opt, "-loops") || is_prefix(opt, "-family") ||
+		    (is_prefix(opt, "-rcvbuf") && !is_prefix(opt, "-resolve"))) {
+			valued(opt, argv[2]);
+			argc--, argv++;
+			continue;
+		}
+		if (!strcmp(opt, "-4") || !strcmp(opt, "-6") || !strcmp(opt, "-0") ||
+		    !strcmp(opt, "-M") || !strcmp(opt, "-B"))
+			continue;
+		for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
+			known |= is_prefix(opt, flags[i]);
+		if (known)
+			continue;
+		if (is_prefix(opt, "-Version")) {
+			outf("ip utility, iproute2-6.1.0, netnsbox %s\n", NETNSBOX_VERSION);
+			xexit(0);
+		} else if (is_prefix(opt, "-force")) {
+			force = true;
+		} else if (is_prefix(opt, "-batch")) {
+			if (!(file = argv[2]))
+				usage_of(ip_usage);
+			argc--, argv++;
+		} else if (is_prefix(opt, "-brief")) {
+		} else if (ENABLE_FEATURE_JSON && is_prefix(opt, "-json")) {
+			opt_json = true;
+		} else if (ENABLE_FEATURE_JSON && is_prefix(opt, "-pretty")) {
+			opt_pretty = true;
+		} else if (is_color(opt)) {
+		} else if (is_prefix(opt, "-help")) {
+			usage_of(ip_usage);
+		} else if (is_prefix(opt, "-netns")) {
+			/* iproute2 takes the next word even when there is none. */
+			argc--, argv++;
+			if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
+				xexit(255);
+		} else if (is_prefix(opt, "-Numeric")) {
+		} else if (is_prefix(opt, "-all")) {
+			opt_all = true;
+		} else {
+			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
+		}
+	}
+	ip_mode = true;
+	if (file)
+		return batch(file);
+	if (argc > 1)
+		return do_cmd(argc - 1, argv + 1);
+	usage_of(ip_usage);
 }

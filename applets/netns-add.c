@@ -11,7 +11,15 @@
 
 int netns_add_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	int i;
+
+	getflags(argv, "", NULL, &i);
+	if (i >= argc) {
+		msg("No netns name specified");
+		return 1;
+	}
+	if (!ip_mode && i + 1 < argc)
+		usage_exit(1);
+	netns_check_name(argv[i]);
+	return netns_bind(argv[i], 0) < 0 ? 1 : 0;
 }

@@ -10,7 +10,19 @@
 
 int netns_attach_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	int i, pid;
+
+	getflags(argv, "", NULL, &i);
+	if (i + 2 > argc) {
+		msg("No netns name and PID specified");
+		return 1;
+	}
+	if (!ip_mode && i + 2 < argc)
+		usage_exit(1);
+	netns_check_name(argv[i]);
+	if (!get_int(argv[i + 1], &pid) || !pid) {
+		msg("Invalid PID: %s", argv[i + 1]);
+		return 1;
+	}
+	return netns_bind(argv[i], pid) < 0 ? 1 : 0;
 }

@@ -11,9 +11,46 @@
 
 #include "libbb.h"
 
+static int delete_all(void)
+{
+	static struct nsdir d;
+	const char *name;
+	int r = 0;
+
+	if (dir_open(&d, run_dir) < 0)
+		return 0;
+	while ((name = dir_next(&d)))
+		if (netns_unbind(name) < 0)
+			r = 1;
+	dir_close(&d);
+	return r;
+}
+
 int netns_delete_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	int i, r = 0;
+
+	if (!ip_mode)
+		opt_all = getflags(argv, "a", NULL, &i);
+	else
+		i = 1;
+	if (opt_all) {
+		if (!ip_mode && i < argc)
+			usage_exit(1);
+		/* ip -all netns delete returns 0 whatever happened, as iproute2. */
+		return delete_all() && !ip_mode;
+	}
+	if (i >= argc) {
+		msg("No netns name specified");
+		return 1;
+	}
+	/* ip deletes only the first name, as iproute2; netns-delete them all. */
+	for (; i < argc; i++) {
+		netns_check_name(argv[i]);
+		if (netns_unbind(argv[i]) < 0)
+			r = 1;
+		if (ip_mode)
+			break;
+	}
+	return r;
 }

@@ -11,10 +11,148 @@
 //usage:	-p	pretty JSON, with -j
 
 #include "libbb.h"
+#include "cfg/FEATURE_JSON.h"
+#include <linux/net_namespace.h>
+#include <linux/rtnetlink.h>
+
+struct row {
+	struct row *next;
+	int nsid, cur;	/* cur: the nsid in this namespace, with target-nsid */
+	char *name;
+};
+
+static struct row *rows, **tail;
+
+static int on_nsid(const struct nlmsghdr *n, void *arg)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+	struct row *r;
+	uint32_t v;
+
+	(void)arg;
+	if (n->nlmsg_type != RTM_NEWNSID ||
+	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
+		return 0;
+	r = xzalloc(sizeof(*r));
+	*tail = r;
+	tail = &r->next;
+	r->nsid = nl_get_u32(tb[NETNSA_NSID], &v) ? (int32_t)v : -1;
+	r->cur = nl_get_u32(tb[NETNSA_CURRENT_NSID], &v) ? (int32_t)v : -2;
+	return 0;
+}
+
+/* The name of a row is that of the namespace its nsid in this namespace
+ * refers to: the first such name in the run dir. */
+static void name_rows(const char *name, int nsid, void *arg)
+{
+	(void)arg;
+	for (struct row *r = rows; nsid >= 0 && r; r = r->next) {
+		if ((r->cur != -2 ? r->cur : r->nsid) == nsid && !r->name)
+			r->name = xstrdup(name);
+	}
+}
+
+static void show_nsid(const char *key, int v)
+{
+	if (JSON) {
+		if (v >= 0)
+			json_int(key, v);
+		else
+			json_str(key, "unassigned");
+	} else if (v >= 0) {
+		outf("%s %d ", key, v);
+	} else {
+		outf("%s unassigned ", key);
+	}
+}
+
+static void show(const struct row *r)
+{
+	if (JSON)
+		json_begin_obj();
+	show_nsid("nsid", r->nsid);
+	if (r->cur != -2)
+		show_nsid("current-nsid", r->cur);
+	if (JSON) {
+		if (r->name)
+			json_str("name", r->name);
+		json_end_obj();
+	} else {
+		if (r->name)
+			outf("(iproute2 netns name: %s)", r->name);
+		out_str("\n");
+	}
+}
+
+/* Reads "KEY N" at argv[0..1] into *v, with iproute2's complaints. */
+static void get_id(char **argv, const char *key, int *v)
+{
+	char what[48];
+
+	if (*v >= 0)
+		die(255, "Error: duplicate \"%s\": \"%s\" is the second value.",
+		    key, argv[0]);
+	if (!argv[1])
+		die(255, "Command line is not complete. Try option \"help\"");
+	fmt(what, sizeof(what), "\"%s\" value is invalid", key);
+	if (!get_int(argv[1], v))
+		invarg(what, argv[1]);
+	fmt(what, sizeof(what), "\"%s\" value should be >= 0", key);
+	/* iproute2 names the word after the value here, or "(null)". */
+	if (*v < 0)
+		invarg(what, argv[2]);
+}
 
 int netns_list_id_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	char buf[64] __attribute__((aligned(4)));
+	int i, target = -1, nsid = -1, r;
+	struct nlmsghdr *n;
+	struct nl nl;
+
+	if (!ip_mode) {
+		unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+
+		opt_json = f & 1;
+		opt_pretty = f & 2;
+	} else {
+		i = 1;
+	}
+	for (; i < argc; i += 2) {
+		if (strcmp(argv[i], "target-nsid") == 0)
+			get_id(argv + i, "target-nsid", &target);
+		else if (strcmp(argv[i], "nsid") == 0)
+			get_id(argv + i, "nsid", &nsid);
+		else
+			usage_exit(255);
+	}
+	rows = NULL;
+	tail = &rows;
+	if (nl_open(&nl) < 0) {
+		msg("Cannot open rtnetlink:");
+		return 1;
+	}
+	/* One nsid is a request; all of them, a dump. */
+	n = nsid_request(buf, sizeof(buf), RTM_GETNSID, nsid >= 0 ? 0 : NLM_F_DUMP);
+	if (target >= 0)
+		nl_put_u32(n, sizeof(buf), NETNSA_TARGET_NSID, target);
+	if (nsid >= 0)
+		nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid);
+	r = nl_talk(&nl, n, on_nsid, NULL);
+	if (r < 0) {
+		nl_report(&nl);
+		if (nsid >= 0)
+			return 2;
+		msg("Dump terminated");
+		return 1;
+	}
+	nsid_each(&nl, name_rows, NULL);
+	if (JSON)
+		json_begin_list();
+	for (struct row *w = rows; w; w = w->next)
+		show(w);
+	if (JSON)
+		json_end_list();
+	nl_close(&nl);
+	return 0;
 }

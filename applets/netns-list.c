@@ -10,10 +10,47 @@
 //usage:	-p	pretty JSON, with -j
 
 #include "libbb.h"
+#include "cfg/FEATURE_JSON.h"
+
+static void show(const char *name, int nsid, void *arg)
+{
+	(void)arg;
+	if (JSON) {
+		json_begin_obj();
+		json_str("name", name);
+		if (nsid >= 0)
+			json_int("id", nsid);
+		json_end_obj();
+	} else if (nsid >= 0) {
+		outf("%s (id: %d)\n", name, nsid);
+	} else {
+		outf("%s\n", name);
+	}
+}
 
 int netns_list_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	struct nl nl;
+	int i;
+
+	if (!ip_mode) {
+		unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+
+		opt_json = f & 1;
+		opt_pretty = f & 2;
+		if (i < argc)
+			usage_exit(1);
+	}
+	/* No run dir: nothing at all, as iproute2, not even an empty list. */
+	if (access(run_dir, F_OK) < 0)
+		return 0;
+	if (nl_open(&nl) < 0)
+		nl.fd = -1;
+	if (JSON)
+		json_begin_list();
+	nsid_each(&nl, show, NULL);
+	if (JSON)
+		json_end_list();
+	nl_close(&nl);
+	return 0;
 }

@@ -1,36 +1,74 @@
 /* die.c - messages to stderr and the ways out */
 #include "libbb.h"
 
-/* Where musl's texts differ from glibc's, use glibc's: iproute2's messages
- * end with them, and the ip applet prints what iproute2 prints. */
-static const struct {
-	unsigned char no;
-	char text[40];
-} glibc_texts[] = {
-	{ EIO, "Input/output error" },
-	{ ECHILD, "No child processes" },
-	{ ENOMEM, "Cannot allocate memory" },
-	{ EBUSY, "Device or resource busy" },
-	{ EXDEV, "Invalid cross-device link" },
-	{ EMFILE, "Too many open files" },
-	{ ENOTTY, "Inappropriate ioctl for device" },
-	{ ERANGE, "Numerical result out of range" },
-	{ ENAMETOOLONG, "File name too long" },
-	{ ELOOP, "Too many levels of symbolic links" },
-	{ EOVERFLOW, "Value too large for defined data type" },
-	{ ENOTSOCK, "Socket operation on non-socket" },
-	{ EMSGSIZE, "Message too long" },
-	{ EOPNOTSUPP, "Operation not supported" },
-	{ ETIMEDOUT, "Connection timed out" },
-	{ EDQUOT, "Disk quota exceeded" },
-};
+/* The texts of the errors netnsbox can meet, as glibc words them: iproute2
+ * ends its messages with them, and the ip applet prints what iproute2
+ * prints. Each starts with its number as one byte. Written out here rather
+ * than taken from the C library, whose texts differ (musl's) and whose
+ * table is twice the size. */
+static const char texts[] =
+	"\001Operation not permitted\0"
+	"\002No such file or directory\0"
+	"\003No such process\0"
+	"\004Interrupted system call\0"
+	"\005Input/output error\0"
+	"\006No such device or address\0"
+	"\007Argument list too long\0"
+	"\010Exec format error\0"
+	"\011Bad file descriptor\0"
+	"\012No child processes\0"
+	"\013Resource temporarily unavailable\0"
+	"\014Cannot allocate memory\0"
+	"\015Permission denied\0"
+	"\016Bad address\0"
+	"\017Block device required\0"
+	"\020Device or resource busy\0"
+	"\021File exists\0"
+	"\022Invalid cross-device link\0"
+	"\023No such device\0"
+	"\024Not a directory\0"
+	"\025Is a directory\0"
+	"\026Invalid argument\0"
+	"\027Too many open files in system\0"
+	"\030Too many open files\0"
+	"\031Inappropriate ioctl for device\0"
+	"\032Text file busy\0"
+	"\033File too large\0"
+	"\034No space left on device\0"
+	"\035Illegal seek\0"
+	"\036Read-only file system\0"
+	"\037Too many links\0"
+	"\040Broken pipe\0"
+	"\041Numerical argument out of domain\0"
+	"\042Numerical result out of range\0"
+	"\043Resource deadlock avoided\0"
+	"\044File name too long\0"
+	"\045No locks available\0"
+	"\046Function not implemented\0"
+	"\047Directory not empty\0"
+	"\050Too many levels of symbolic links\0"
+	"\107Protocol error\0"
+	"\113Value too large for defined data type\0"
+	"\130Socket operation on non-socket\0"
+	"\132Message too long\0"
+	"\135Protocol not supported\0"
+	"\137Operation not supported\0"
+	"\141Address family not supported by protocol\0"
+	"\151No buffer space available\0"
+	"\156Connection timed out\0"
+	"\157Connection refused\0"
+	"\172Disk quota exceeded\0"
+	"\175Operation canceled\0";
 
 const char *errstr(int e)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(glibc_texts); i++)
-		if (glibc_texts[i].no == e)
-			return glibc_texts[i].text;
-	return strerror(e);
+	static char unknown[24];
+
+	for (const char *p = texts; *p; p += strlen(p) + 1)
+		if ((unsigned char)*p == e)
+			return p + 1;
+	fmt(unknown, sizeof(unknown), "Unknown error %d", e);
+	return unknown;
 }
 
 /* A format that ends with ':' gets " " and the text of errno. The line is
@@ -66,6 +104,12 @@ void die(int status, const char *f, ...)
 	msg_v(f, ap);
 	va_end(ap);
 	xexit(status);
+}
+
+/* iproute2's complaint about a bad value. */
+void invarg(const char *what, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: %s", arg, what);
 }
 
 void xexit(int status)

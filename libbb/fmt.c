@@ -47,6 +47,8 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 		switch (*f) {
 		case 's':
 			str = va_arg(ap, const char *);
+			if (!str)
+				str = "(null)";
 			put(&s, str, strlen(str));
 			break;
 		case 'c':

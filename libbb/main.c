@@ -16,7 +16,7 @@ static const struct applet applets[] = {
 };
 
 const char *applet_name = "netnsbox";
-static const char *applet_usage = "";
+const char *applet_usage = "";
 
 static int cmp_name(const void *key, const void *a)
 {

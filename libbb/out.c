@@ -42,3 +42,89 @@ void outf(const char *f, ...)
 	va_end(ap);
 	out_mem(buf, n);
 }
+
+/* JSON in iproute2's layouts: compact, or pretty (-p) with members on lines
+ * of their own. Strings escape what iproute2 escapes, and every other
+ * control character as \u00XX, so that any name is valid JSON. */
+static unsigned nelem, nkey;
+static bool in_list;
+
+static void json_string(const char *s)
+{
+	char esc[8];
+
+	out_mem("\"", 1);
+	for (; *s; s++) {
+		unsigned char c = *s;
+		const char *e = NULL;
+
+		switch (c) {
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		default:
+			if (c < 0x20) {
+				fmt(esc, sizeof(esc), "\\u00%c%c", '0' + (c >> 4),
+				    "0123456789abcdef"[c & 15]);
+				e = esc;
+			}
+		}
+		if (e)
+			out_str(e);
+		else
+			out_mem(s, 1);
+	}
+	out_mem("\"", 1);
+}
+
+void json_begin_list(void)
+{
+	out_str("[");
+	in_list = true;
+	nelem = 0;
+}
+
+void json_end_list(void)
+{
+	out_str(opt_pretty ? " ]\n" : "]\n");
+	in_list = false;
+}
+
+void json_begin_obj(void)
+{
+	if (in_list)
+		out_str(nelem++ ? "," : opt_pretty ? " " : "");
+	out_str("{");
+	nkey = 0;
+}
+
+void json_end_obj(void)
+{
+	out_str(opt_pretty && nkey ? "\n    }" : "}");
+}
+
+static void json_key(const char *k)
+{
+	if (nkey++)
+		out_str(",");
+	if (opt_pretty)
+		out_str("\n        ");
+	json_string(k);
+	out_str(opt_pretty ? ": " : ":");
+}
+
+void json_str(const char *k, const char *v)
+{
+	json_key(k);
+	json_string(v);
+}
+
+void json_int(const char *k, long v)
+{
+	json_key(k);
+	outf("%ld", v);
+}

@@ -1,0 +1,228 @@
+/* netns.c - the run dir and the named namespaces in it */
+#include "libbb.h"
+#include <sched.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <limits.h>
+#include <linux/magic.h>
+#include <dirent.h>
+#include <sys/syscall.h>
+#include "cfg/NETNS_RUN_DIR.h"
+
+const char run_dir[] = CONFIG_NETNS_RUN_DIR;
+
+bool netns_name_bad(const char *name)
+{
+	return !*name || strlen(name) > NAME_MAX || strchr(name, '/') ||
+	       strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+}
+
+void netns_check_name(const char *name)
+{
+	if (netns_name_bad(name))
+		die(255, "Invalid netns name \"%s\"", name);
+}
+
+char *netns_path(char *buf, const char *name)
+{
+	fmt(buf, PATH_MAX, "%s/%s", run_dir, name);
+	return buf;
+}
+
+int netns_open(const char *name)
+{
+	char path[PATH_MAX];
+
+	return open(netns_path(path, name), O_RDONLY | O_CLOEXEC);
+}
+
+int netns_open_pid(pid_t pid)
+{
+	char path[32];
+
+	fmt(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/* A name is usable when a namespace is mounted on it, not merely when the
+ * file exists: add creates the file before it binds the namespace. */
+bool netns_mounted_at(int dirfd, const char *name)
+{
+	struct statfs sf;
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = fstatfs(fd, &sf) == 0 && sf.f_type == NSFS_MAGIC;
+	close(fd);
+	return ok;
+}
+
+/* Takes the run dir's lock, creating the run dir (0755) if it is missing.
+ * Add, attach and delete hold it while they change a name, so that they
+ * are atomic with respect to each other; add holds it while it makes the
+ * run dir a mount point, so that this happens once however many adds race
+ * at boot. Returns the lock's fd, or -1 after a message. */
+int netns_lock(void)
+{
+	int fd;
+
+	mkdir(run_dir, 0755);
+	fd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		msg("Cannot open netns runtime directory \"%s\":", run_dir);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
+		;
+	return fd;
+}
+
+/* Make the run dir a mount point of its own, in a shared peer group: a
+ * name unmounted in one mount namespace is then unmounted in all of them,
+ * which lets the namespace be freed sooner. It becomes a mount point by a
+ * bind to itself, private first so that it leaves the peer group of its
+ * parent (binding the parent's shared mounts into it again and again is
+ * what locks machines up when adds race), then shared. */
+static int setup_run_dir(void)
+{
+	bool made = false;
+
+	while (mount("", run_dir, "none", MS_SHARED | MS_REC, NULL) < 0) {
+		if (errno != EINVAL || made) {
+			msg("mount --make-shared %s failed:", run_dir);
+			return -1;
+		}
+		if (mount(run_dir, run_dir, "none", MS_BIND | MS_REC, NULL) < 0) {
+			msg("mount --bind %s %s failed:", run_dir, run_dir);
+			return -1;
+		}
+		if (mount("", run_dir, "none", MS_PRIVATE | MS_REC, NULL) < 0) {
+			msg("mount --make-private %s failed:", run_dir);
+			return -1;
+		}
+		made = true;
+	}
+	return 0;
+}
+
+/* The caller must hold the lock: unbinding then removing cannot meet an
+ * add half done. */
+static int unbind_locked(const char *name)
+{
+	char path[PATH_MAX];
+
+	netns_path(path, name);
+	umount2(path, MNT_DETACH);
+	if (unlink(path) < 0) {
+		msg("Cannot remove namespace file \"%s\":", path);
+		return -1;
+	}
+	return 0;
+}
+
+int netns_unbind(const char *name)
+{
+	int lock = netns_lock();
+	int r;
+
+	if (lock < 0)
+		return -1;
+	r = unbind_locked(name);
+	close(lock);
+	return r;
+}
+
+/* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
+ * (pid 0) or that of process pid. In iproute2's order: the run dir, the
+ * file, then the namespace, so that the messages are the same. On failure
+ * nothing is left: no file, no mount. The caller holds the lock. */
+static int bind_locked(const char *name, pid_t pid)
+{
+	char path[PATH_MAX], src[32] = "/proc/self/ns/net";
+	int fd;
+
+	if (setup_run_dir() < 0)
+		return -1;
+	fd = open(netns_path(path, name), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0) {
+		msg("Cannot create namespace file \"%s\":", path);
+		return -1;
+	}
+	close(fd);
+	if (pid)
+		fmt(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
+	else if (unshare(CLONE_NEWNET) < 0) {
+		msg("Failed to create a new network namespace \"%s\":", name);
+		goto fail;
+	}
+	if (mount(src, path, "none", MS_BIND, NULL) < 0) {
+		msg("Bind %s -> %s failed:", src, path);
+		goto fail;
+	}
+	return 0;
+fail:
+	unlink(path);
+	return -1;
+}
+
+/* Add (pid 0) or attach. The caller stays in its own namespace: batch mode
+ * runs many adds in one process. */
+int netns_bind(const char *name, pid_t pid)
+{
+	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	int lock, r;
+
+	if (self < 0) {
+		msg("Cannot open network namespace of this process:");
+		return -1;
+	}
+	lock = netns_lock();
+	r = lock < 0 ? -1 : bind_locked(name, pid);
+	if (!pid && setns(self, CLONE_NEWNET) < 0)
+		die(1, "Cannot return to the caller's network namespace:");
+	if (lock >= 0)
+		close(lock);
+	close(self);
+	return r;
+}
+
+/* Directory reading without opendir, whose closedir would bring malloc
+ * and free into the binary. */
+int dir_open(struct nsdir *d, const char *path)
+{
+	d->pos = d->len = 0;
+	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return d->fd < 0 ? -1 : 0;
+}
+
+/* The next name, skipping "." and ".."; NULL at the end or on error. */
+const char *dir_next(struct nsdir *d)
+{
+	for (;;) {
+		struct dirent64 *e;
+
+		if (d->pos >= d->len) {
+			long n = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
+
+			if (n <= 0)
+				return NULL;
+			d->len = n;
+			d->pos = 0;
+		}
+		e = (struct dirent64 *)(d->buf + d->pos);
+		d->pos += e->d_reclen;
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			return e->d_name;
+	}
+}
+
+void dir_close(struct nsdir *d)
+{
+	if (d->fd >= 0)
+		close(d->fd);
+	d->fd = -1;
+}

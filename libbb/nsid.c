@@ -1,0 +1,131 @@
+/* nsid.c - the nsids of the named namespaces */
+#include "libbb.h"
+#include <limits.h>
+#include <sys/socket.h>
+#include <linux/net_namespace.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+/* How many names are asked about in one send: their fds stay open until
+ * the kernel has read the requests, and the answers must fit in the
+ * socket's receive queue. */
+#define BATCH 64
+#define REQ_SIZE NLMSG_ALIGN(NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct rtgenmsg)) + NLA_HDRLEN + 4)
+
+/* A request of type with its family header, in buf of size bytes (at
+ * least NLMSG_HDRLEN + 4). */
+struct nlmsghdr *nsid_request(void *buf, size_t size, uint16_t type,
+			      uint16_t flags)
+{
+	struct nlmsghdr *n = nl_put_header(buf, type, flags);
+	struct rtgenmsg *g = nl_put_extra(n, size, sizeof(*g));
+
+	g->rtgen_family = AF_UNSPEC;
+	return n;
+}
+
+struct batch {
+	uint32_t first;
+	int nsid[BATCH];
+	char name[BATCH][NAME_MAX + 1];
+};
+
+static int nsid_of(const struct nlmsghdr *n, int *nsid)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+	uint32_t v;
+
+	if (n->nlmsg_type != RTM_NEWNSID ||
+	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
+		return -1;
+	if (nl_get_u32(tb[NETNSA_NSID], &v))
+		*nsid = (int32_t)v;
+	return 0;
+}
+
+static int on_answer(const struct nlmsghdr *n, void *arg)
+{
+	struct batch *b = arg;
+	uint32_t i = n->nlmsg_seq - b->first;
+
+	if (i < BATCH)
+		nsid_of(n, &b->nsid[i]);
+	return 0;
+}
+
+static int on_any(const struct nlmsghdr *n, void *arg)
+{
+	(void)n;
+	*(bool *)arg = true;
+	return 0;
+}
+
+/* Does this namespace have any nsid? One dump answers for every name. */
+static bool any_nsid(struct nl *nl)
+{
+	char buf[NLMSG_HDRLEN + 4] __attribute__((aligned(4)));
+	bool any = false;
+
+	if (nl_talk(nl, nsid_request(buf, sizeof(buf), RTM_GETNSID, NLM_F_DUMP),
+		    on_any, &any) < 0)
+		return true;
+	return any;
+}
+
+/* Asks for the nsids of b's k names in one send and waits for them all. */
+static void ask(struct nl *nl, struct batch *b, int k)
+{
+	static char buf[BATCH * REQ_SIZE] __attribute__((aligned(4)));
+	int fd[BATCH];
+	size_t len = 0;
+
+	for (int i = 0; i < k; i++) {
+		struct nlmsghdr *n = nsid_request(buf + len, REQ_SIZE,
+						 RTM_GETNSID, 0);
+
+		b->nsid[i] = -1;
+		fd[i] = netns_open(b->name[i]);
+		nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i]);
+		if (i == 0)
+			b->first = nl->seq + 1;
+		nl_number(nl, n);
+		len += n->nlmsg_len;
+	}
+	if (nl_send(nl, buf, len) < 0)
+		nl->pending = 0;
+	for (int i = 0; i < k; i++)
+		if (fd[i] >= 0)
+			close(fd[i]);
+	/* A name that is not a namespace just has no nsid. */
+	nl_wait(nl, on_answer, b);
+}
+
+int nsid_each(struct nl *nl, void (*fn)(const char *name, int nsid, void *arg),
+	      void *arg)
+{
+	static struct batch b;
+	static struct nsdir d;
+	bool any;
+	const char *name;
+	int k = 0;
+
+	if (dir_open(&d, run_dir) < 0)
+		return -1;
+	any = nl->fd >= 0 && any_nsid(nl);
+	do {
+		name = dir_next(&d);
+		if (name) {
+			strcpy(b.name[k], name);
+			b.nsid[k++] = -1;
+		}
+		if (k == BATCH || (!name && k)) {
+			if (any)
+				ask(nl, &b, k);
+			for (int i = 0; i < k; i++)
+				fn(b.name[i], b.nsid[i], arg);
+			k = 0;
+		}
+	} while (name);
+	dir_close(&d);
+	return 0;
+}

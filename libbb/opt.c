@@ -1,0 +1,98 @@
+/* opt.c - flags of the netns-* applets, and the settings the ip front end
+ * passes to them */
+#include "libbb.h"
+
+bool ip_mode, ip_batch, opt_all, opt_json, opt_pretty;
+
+/* Parses the flags before the first operand by spec, e.g. "ajp" or "u:"
+ * (a letter with ':' takes an argument, stored in args[i]); sets bit i of
+ * the result for spec letter i. "--" ends the flags. An unknown flag or a
+ * missing argument prints the usage and exits 1. Sets *ind to the index
+ * of the first operand. In ip mode there are no flags: ip parsed them. */
+unsigned getflags(char **argv, const char *spec, char **args, int *ind)
+{
+	unsigned bits = 0;
+	int i = 1;
+
+	for (; !ip_mode && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		for (const char *c = argv[i] + 1; *c; c++) {
+			const char *s = strchr(spec, *c);
+
+			if (!s || *c == ':') {
+				msg("%s: unknown option -%c", applet_name, *c);
+				usage_exit(1);
+			}
+			bits |= 1u << (s - spec);
+			if (s[1] == ':') {
+				args[s - spec] = c[1] ? (char *)c + 1 : argv[++i];
+				if (!args[s - spec]) {
+					msg("%s: option -%c needs an argument", applet_name, *c);
+					usage_exit(1);
+				}
+				break;
+			}
+		}
+	}
+	*ind = i;
+	return bits;
+}
+
+/* A number as strtol(s, &end, 0) reads it, all of s: blanks, a sign,
+ * then 0x for hex or 0 for octal. Values past 2^40 are refused. */
+static bool get_num(const char *s, long long *v)
+{
+	unsigned long long r = 0;
+	unsigned base = 10;
+	const char *p = s, *digits;
+	bool neg = false;
+
+	if (!s || !*s)
+		return false;
+	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		p++;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (p[0] == '0' && (p[1] | 0x20) == 'x' && p[2] && strchr("0123456789abcdefABCDEF", p[2]))
+		base = 16, p += 2;
+	else if (p[0] == '0')
+		base = 8;
+	for (digits = p; *p; p++) {
+		unsigned d = *p >= '0' && *p <= '9' ? (unsigned)(*p - '0') :
+			     (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ?
+			     (unsigned)((*p | 0x20) - 'a' + 10) : 99;
+
+		if (d >= base || r > (1ULL << 40))
+			return false;
+		r = r * base + d;
+	}
+	if (p == digits)
+		return false;
+	*v = neg ? -(long long)r : (long long)r;
+	return true;
+}
+
+/* iproute2's get_integer (and get_s32): an int in C notation. */
+bool get_int(const char *s, int *v)
+{
+	long long r;
+
+	if (!get_num(s, &r) || r < INT32_MIN || r > INT32_MAX)
+		return false;
+	*v = (int)r;
+	return true;
+}
+
+/* iproute2's get_unsigned. */
+bool get_uint(const char *s, unsigned *v)
+{
+	long long r;
+
+	if (!get_num(s, &r) || r < 0 || r > UINT32_MAX)
+		return false;
+	*v = (unsigned)r;
+	return true;
+}

@@ -1,0 +1,68 @@
+/* switch.c - enter a named namespace the way namespace-unaware programs
+ * need it: its network, its /sys, its files from the etc dir */
+#include "libbb.h"
+#include <limits.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
+#include "cfg/NETNS_ETC_DIR.h"
+
+/* Each entry of ETC_DIR/NAME is bound over the same name in /etc. An entry
+ * whose target is missing is reported and the others go on. */
+static void bind_etc(const char *name)
+{
+	char dir[PATH_MAX], src[PATH_MAX], dst[PATH_MAX];
+	static struct nsdir d;
+	const char *e;
+
+	fmt(dir, sizeof(dir), "%s/%s", CONFIG_NETNS_ETC_DIR, name);
+	if (dir_open(&d, dir) < 0)
+		return;
+	while ((e = dir_next(&d))) {
+		fmt(src, sizeof(src), "%s/%s", dir, e);
+		fmt(dst, sizeof(dst), "/etc/%s", e);
+		if (mount(src, dst, "none", MS_BIND, NULL) < 0)
+			msg("Bind %s -> %s failed:", src, dst);
+	}
+	dir_close(&d);
+}
+
+int netns_switch(const char *name)
+{
+	unsigned long flags = 0;
+	struct statvfs sv;
+	int fd = netns_open(name);
+
+	if (fd < 0) {
+		msg("Cannot open network namespace \"%s\":", name);
+		return -1;
+	}
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		msg("setting the network namespace \"%s\" failed:", name);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (unshare(CLONE_NEWNS) < 0) {
+		msg("unshare failed:");
+		return -1;
+	}
+	/* A slave of the old tree: mounts made inside never propagate back
+	 * to the caller's mount namespace. */
+	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
+		msg("\"mount --make-rslave /\" failed:");
+		return -1;
+	}
+	/* /sys shows the devices of the namespace that mounted it: replace it.
+	 * One that cannot be detached is covered instead, read-only if it
+	 * was, since a read-only sysfs cannot be shadowed by a writable one. */
+	if (umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &sv) == 0 &&
+	    (sv.f_flag & ST_RDONLY))
+		flags = MS_RDONLY;
+	if (mount(name, "/sys", "sysfs", flags, NULL) < 0) {
+		msg("mount of /sys failed:");
+		return -1;
+	}
+	bind_etc(name);
+	return 0;
+}
