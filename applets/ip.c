@@ -81,8 +81,8 @@ static int do_netns(int argc, char **argv)
 {
 	if (argc < 1)
 		return netns_list_main(1, (char *[]){ "list", NULL });
-	if (!opt_all && argc > 1)
-		netns_check_name(argv[1]);
+	if (!opt_all && argc > 1 && netns_name_bad(argv[1]))
+		die(255, "Invalid netns name \"%s\"", argv[1]);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (!is_prefix(argv[0], commands[i].name))
 			continue;
@@ -332,6 +332,7 @@ int ip_main(int argc, char **argv)
 		} else if (is_prefix(opt, "-Numeric")) {
 		} else if (is_prefix(opt, "-all")) {
 			opt_all = true;
+		} else if (strcmp(opt, "-echo") == 0) {
 		} else {
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
 		}

@@ -57,8 +57,6 @@ static void show_nsid(const char *key, int v)
 	if (JSON) {
 		if (v >= 0)
 			json_int(key, v);
-		else
-			json_str(key, "unassigned");
 	} else if (v >= 0) {
 		outf("%s %d ", key, v);
 	} else {

@@ -19,9 +19,11 @@ bool netns_name_bad(const char *name)
 	       strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
+/* The applets check their NAME; ip checks its second word before it knows
+ * the command (and not with -all), as iproute2 does. */
 void netns_check_name(const char *name)
 {
-	if (netns_name_bad(name))
+	if (!ip_mode && netns_name_bad(name))
 		die(255, "Invalid netns name \"%s\"", name);
 }
 
@@ -70,14 +72,22 @@ int netns_lock(void)
 {
 	int fd;
 
-	mkdir(run_dir, 0755);
+	if (mkdir(run_dir, 0755) < 0 && errno != EEXIST) {
+		msg("mkdir %s failed:", run_dir);
+		return -1;
+	}
 	fd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
 		return -1;
 	}
-	while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
-		;
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			msg("Warning: could not flock netns runtime directory \"%s\":",
+			    run_dir);
+			break;
+		}
+	}
 	return fd;
 }
 
