@@ -72,8 +72,10 @@ static bool any_nsid(struct nl *nl)
 	return any;
 }
 
-/* Asks for the nsids of b's k names in one send and waits for them all. */
-static void ask(struct nl *nl, struct batch *b, int k)
+/* Asks for the nsids of b's k names in one send and waits for them all.
+ * The names are opened relative to the run dir (dirfd): no path walk from
+ * the root, and openat, unlike musl's open, costs no extra fcntl. */
+static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 {
 	static char buf[BATCH * REQ_SIZE] __attribute__((aligned(4)));
 	int fd[BATCH];
@@ -84,7 +86,7 @@ static void ask(struct nl *nl, struct batch *b, int k)
 						 RTM_GETNSID, 0);
 
 		b->nsid[i] = -1;
-		fd[i] = netns_open(b->name[i]);
+		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC);
 		nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i]);
 		if (i == 0)
 			b->first = nl->seq + 1;
@@ -120,7 +122,7 @@ int nsid_each(struct nl *nl, void (*fn)(const char *name, int nsid, void *arg),
 		}
 		if (k == BATCH || (!name && k)) {
 			if (any)
-				ask(nl, &b, k);
+				ask(nl, &b, k, d.fd);
 			for (int i = 0; i < k; i++)
 				fn(b.name[i], b.nsid[i], arg);
 			k = 0;
