@@ -1,6 +1,7 @@
 /* netns.c - the run dir and the named namespaces in it */
 #include "libbb.h"
 #include <sched.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -134,15 +135,28 @@ static int unbind_locked(const char *name)
 	return 0;
 }
 
+/* Signals wait while a name is half made or half removed: an interrupted
+ * add must not leave an empty file behind. */
+static void hold_signals(sigset_t *old)
+{
+	sigset_t all;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
+}
+
 int netns_unbind(const char *name)
 {
-	int lock = netns_lock();
-	int r;
+	sigset_t old;
+	int lock, r = -1;
 
-	if (lock < 0)
-		return -1;
-	r = unbind_locked(name);
-	close(lock);
+	hold_signals(&old);
+	lock = netns_lock();
+	if (lock >= 0) {
+		r = unbind_locked(name);
+		close(lock);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return r;
 }
 
@@ -184,18 +198,21 @@ fail:
 int netns_bind(const char *name, pid_t pid)
 {
 	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	sigset_t old;
 	int lock, r;
 
 	if (self < 0) {
 		msg("Cannot open network namespace of this process:");
 		return -1;
 	}
+	hold_signals(&old);
 	lock = netns_lock();
 	r = lock < 0 ? -1 : bind_locked(name, pid);
 	if (!pid && setns(self, CLONE_NEWNET) < 0)
 		die(1, "Cannot return to the caller's network namespace:");
 	if (lock >= 0)
 		close(lock);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	close(self);
 	return r;
 }
