@@ -1,0 +1,34 @@
+#!/usr/bin/env bats
+# Unit checks of libbb: the formatter, number parsing, netlink attribute
+# parsing and JSON escaping, compiled with the system's compiler.
+
+bats_require_minimum_version 1.5.0
+load lib
+
+setup() {
+	command -v cc >/dev/null || skip "no C compiler"
+	[ -f "$TOP/build/applet-decl.h" ] || skip "run make first"
+	t=$BATS_TEST_TMPDIR/libbb-test
+	cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -I"$TOP/build" -I"$TOP/libbb" -o "$t" \
+		"$TOP/testsuite/unit/libbb-test.c" "$TOP/libbb/fmt.c" "$TOP/libbb/nl.c" \
+		"$TOP/libbb/opt.c" "$TOP/libbb/out.c" "$TOP/libbb/die.c" \
+		"$TOP/libbb/arena.c" \
+		2>"$BATS_TEST_TMPDIR/cc.log" || { cat "$BATS_TEST_TMPDIR/cc.log"; false; }
+}
+
+@test "fmt, get_int and nl_parse pass every check" {
+	run "$t"
+	echo "$output"
+	assert_success
+	refute_output --partial FAIL
+	[ "$(echo "$output" | grep -c '^ok ')" -eq 27 ]
+}
+
+@test "JSON strings escape quotes, backslashes and every control character" {
+	run "$t" json
+	assert_success
+	assert_output "$(printf '[{"name":"q\\"b\\\\s\\t\\n\\r\\f\\b\\u0001\\u001f\177\303\251","id":-3}]')"
+	if command -v python3 >/dev/null; then
+		echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["name"]=="q\"b\\s\t\n\r\f\b\x01\x1f\x7f\xe9", d'
+	fi
+}

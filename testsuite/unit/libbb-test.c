@@ -1,0 +1,134 @@
+/* libbb-test - unit checks of libbb's parsers and formatters, built with the
+ * system's compiler against libbb by testsuite/unit.bats. Each check prints
+ * "ok NAME" or "FAIL NAME: detail"; the exit status counts the failures. */
+#include "libbb.h"
+#include <stdio.h>
+#include <linux/netlink.h>
+
+static int failures;
+
+/* What main.c gives the library in the binary. */
+const char *applet_name = "libbb-test", *applet_usage = "";
+
+void usage_exit(int status)
+{
+	exit(status);
+}
+
+static void check(bool ok, const char *name, const char *detail)
+{
+	printf(ok ? "ok %s\n" : "FAIL %s: %s\n", name, detail);
+	failures += !ok;
+}
+
+static void check_fmt(const char *want, const char *got, const char *name)
+{
+	check(strcmp(want, got) == 0, name, got);
+}
+
+static void test_fmt(void)
+{
+	char b[64];
+
+	fmt(b, sizeof(b), "%s|%d|%u|%x|%ld|%zu|%c|%%", "a", -12, 4000000000u,
+	    255, -9000000000L, (size_t)7, 'z');
+	check_fmt("a|-12|4000000000|ff|-9000000000|7|z|%", b, "fmt: every conversion");
+	fmt(b, sizeof(b), "%s", (char *)NULL);
+	check_fmt("(null)", b, "fmt: NULL string as glibc prints it");
+	fmt(b, 5, "%s", "abcdefgh");
+	check_fmt("abcd", b, "fmt: cut to the buffer, NUL-terminated");
+	fmt(b, sizeof(b), "%d", -2147483647 - 1);
+	check_fmt("-2147483648", b, "fmt: INT_MIN");
+}
+
+static void test_get_int(void)
+{
+	static const struct {
+		const char *s;
+		bool ok;
+		int v;
+	} t[] = {
+		{ "0", true, 0 }, { "42", true, 42 }, { "0x10", true, 16 },
+		{ "010", true, 8 }, { " 5", true, 5 }, { "+7", true, 7 },
+		{ "-1", true, -1 }, { "2147483647", true, 2147483647 },
+		{ "-2147483648", true, -2147483647 - 1 }, { "", false, 0 },
+		{ "5 ", false, 0 }, { "2147483648", false, 0 }, { "0x", false, 0 },
+		{ "08", false, 0 }, { "x", false, 0 }, { "-", false, 0 },
+		{ "99999999999999999999", false, 0 },
+	};
+	char name[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		int v = -99;
+		bool ok = get_int(t[i].s, &v);
+
+		snprintf(name, sizeof(name), "get_int(\"%s\")", t[i].s);
+		check(ok == t[i].ok && (!ok || v == t[i].v), name, ok ? "accepted" : "refused");
+	}
+}
+
+/* A message with one u32 attribute after a 4-byte family header. */
+static struct nlmsghdr *message(void *buf)
+{
+	struct nlmsghdr *n = nl_put_header(buf, 88, 0);
+
+	nl_put_extra(n, 64, 4);
+	nl_put_u32(n, 64, 3, 0xdeadbeef);
+	return n;
+}
+
+static void test_nl_parse(void)
+{
+	char buf[64] __attribute__((aligned(4)));
+	const struct nlattr *tb[5];
+	struct nlmsghdr *n = message(buf);
+	struct nlattr *a = (struct nlattr *)(buf + NLMSG_HDRLEN + 4);
+	uint32_t v = 0;
+
+	check(nl_parse(n, 4, tb, 4) == 0 && nl_get_u32(tb[3], &v) && v == 0xdeadbeef,
+	      "nl_parse: a well-formed attribute", "not read back");
+	check(!nl_put_u32(n, n->nlmsg_len + 4, 4, 1), "nl_put_u32: refuses to overflow",
+	      "wrote past the bound");
+	a->nla_len = 3;
+	errno = 0;
+	check(nl_parse(n, 4, tb, 4) < 0 && errno == EPROTO,
+	      "nl_parse: attribute shorter than its header is EPROTO", "accepted");
+	a->nla_len = 12;
+	errno = 0;
+	check(nl_parse(n, 4, tb, 4) < 0 && errno == EPROTO,
+	      "nl_parse: attribute past the message is EPROTO", "accepted");
+	n = message(buf);
+	n->nlmsg_len = NLMSG_HDRLEN + 2;
+	errno = 0;
+	check(nl_parse(n, 4, tb, 4) < 0 && errno == EPROTO,
+	      "nl_parse: message shorter than its family header is EPROTO", "accepted");
+	n = message(buf);
+	a->nla_len = 6;
+	check(nl_parse(n, 4, tb, 4) == 0 && !nl_get_u32(tb[3], &v),
+	      "nl_get_u32: a 2-byte payload is not a u32", "read");
+}
+
+static void test_json(void)
+{
+	fflush(stdout);
+	opt_pretty = false;
+	json_begin_list();
+	json_begin_obj();
+	json_str("name", "q\"b\\s\t\n\r\f\b\001\037\177\303\251");
+	json_int("id", -3);
+	json_end_obj();
+	json_end_list();
+	out_flush();
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "json") == 0) {
+		test_json();
+		return 0;
+	}
+	test_fmt();
+	test_get_int();
+	test_nl_parse();
+	return failures;
+}
