@@ -3,7 +3,8 @@
 # archive (as root). Safe to run again; asks nothing.
 set -e
 pkgs="make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
-bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps"
+bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
+groff-base"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
