@@ -6,7 +6,8 @@
 # compared line by line.
 #
 # SEQUENCE uses these functions:
-#   t CMD [ARG]...   run CMD (stdin /dev/null) and record it as
+#   t CMD [ARG]...   run CMD (stdin /dev/null, killed after 20 s) and record
+#                    it as
 #                      $ CMD ARG...      (words quoted with printf %q)
 #                      1|LINE$           each stdout line (sed's l: \t, \n,
 #                      2|LINE$           octal for other bytes; $ ends it)
