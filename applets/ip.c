@@ -9,6 +9,7 @@
 
 #include "libbb.h"
 #include "cfg/FEATURE_JSON.h"
+#include <sys/mman.h>
 
 static const char ip_usage[] =
 "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -127,9 +128,33 @@ static struct {
 	char buf[4096];
 } in;
 
-/* Appends one line of input, with its newline, to line at *n; false at
+/* The batch line, as long as the input makes it: iproute2 has no limit. */
+static struct {
+	char *p;
+	size_t size;
+} line;
+
+static void grow_line(size_t n)
+{
+	size_t size = line.size ? line.size : 4096;
+	void *p;
+
+	while (size < n)
+		size *= 2;
+	if (size == line.size)
+		return;
+	p = line.p ? mremap(line.p, line.size, size, MREMAP_MAYMOVE) :
+		     mmap(NULL, size, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		die(1, "Out of memory");
+	line.p = p;
+	line.size = size;
+}
+
+/* Appends one line of input, with its newline, to the line at *n; false at
  * the end of the input. */
-static bool read_line(char *line, size_t size, size_t *n)
+static bool read_line(size_t *n)
 {
 	size_t start = *n;
 
@@ -144,10 +169,9 @@ static bool read_line(char *line, size_t size, size_t *n)
 			in.pos = 0;
 			in.len = k;
 		}
-		if (*n + 1 >= size)
-			die(1, "Command line too long");
-		line[(*n)++] = in.buf[in.pos];
-		line[*n] = '\0';
+		grow_line(*n + 2);
+		line.p[(*n)++] = in.buf[in.pos];
+		line.p[*n] = '\0';
 		if (in.buf[in.pos++] == '\n')
 			return true;
 	}
@@ -155,23 +179,23 @@ static bool read_line(char *line, size_t size, size_t *n)
 
 /* A batch line: '#' starts a comment anywhere, a backslash at the end
  * joins the next line. */
-static bool get_line(char *line, size_t size, int *lineno)
+static bool get_line(int *lineno)
 {
 	size_t start = 0, n = 0;
 	char *p;
 
-	if (!read_line(line, size, &n))
+	if (!read_line(&n))
 		return false;
 	for (;;) {
 		++*lineno;
-		if ((p = strchr(line + start, '#')))
+		if ((p = strchr(line.p + start, '#')))
 			*p = '\0';
-		n = strlen(line);
-		if (n < 2 || line[n - 2] != '\\' || line[n - 1] != '\n')
+		n = strlen(line.p);
+		if (n < 2 || line.p[n - 2] != '\\' || line.p[n - 1] != '\n')
 			return true;
 		start = n -= 2;
-		line[n] = '\0';
-		if (!read_line(line, size, &n)) {
+		line.p[n] = '\0';
+		if (!read_line(&n)) {
 			msg("Missing continuation line");
 			return false;
 		}
@@ -210,8 +234,7 @@ static int split(char *p, char **argv, int max)
  * batch unless -force. */
 static int batch(const char *file)
 {
-	static char line[65536];
-	char *args[100];
+	static char *args[512];
 	int lineno = 0, r = 0;
 
 	ip_batch = true;
@@ -220,8 +243,8 @@ static int batch(const char *file)
 		msg("Cannot open file \"%s\" for reading:", file);
 		return 1;
 	}
-	while (get_line(line, sizeof(line), &lineno)) {
-		int argc = split(line, args, ARRAY_SIZE(args));
+	while (get_line(&lineno)) {
+		int argc = split(line.p, args, ARRAY_SIZE(args));
 
 		if (argc == 0)
 			continue;
@@ -256,12 +279,15 @@ static bool is_color(const char *opt)
 static void valued(const char *opt, const char *v)
 {
 	static const char *const families[] = {
-		"inet", "inet6", "link", "ipx", "mpls", "bridge",
+		"inet", "inet6", "link", "mpls", "bridge",
 	};
 	unsigned u;
 
 	if (!v)
 		usage_of(ip_usage);
+	/* "-" is a prefix of all three: iproute2 tries -loops first. */
+	if (is_prefix(opt, "-loops"))
+		return;
 	if (is_prefix(opt, "-family")) {
 		if (strcmp(v, "help") == 0)
 			usage_of(ip_usage);

@@ -142,6 +142,11 @@ int netns_list_id_main(int argc, char **argv)
 		if (nsid >= 0)
 			return 2;
 		msg("Dump terminated");
+		/* iproute2 has opened its JSON list before the dump. */
+		if (JSON) {
+			json_begin_list();
+			json_end_list();
+		}
 		return 1;
 	}
 	nsid_each(&nl, name_rows, NULL);

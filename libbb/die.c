@@ -75,12 +75,25 @@ const char *errstr(int e)
  * written with one write(2) so that parallel processes do not mix lines. */
 void msg_v(const char *f, va_list ap)
 {
-	char buf[1024];
 	int e = errno;
-	size_t n = fmt_v(buf, sizeof(buf) - 1, f, ap);
+	const char *t = *f && f[strlen(f) - 1] == ':' ? errstr(e) : NULL;
+	size_t n, tn = t ? strlen(t) + 1 : 0;
+	char small[512], *buf = small;
+	va_list again;
 
-	if (*f && f[strlen(f) - 1] == ':')
-		n += fmt(buf + n, sizeof(buf) - 1 - n, " %s", errstr(e));
+	va_copy(again, ap);
+	n = fmt_v(small, sizeof(small), f, ap);
+	if (n + tn + 2 > sizeof(small)) {
+		/* A long name in the message: iproute2 prints it whole. */
+		buf = xzalloc(n + tn + 2);
+		fmt_v(buf, n + 1, f, again);
+	}
+	va_end(again);
+	if (t) {
+		buf[n] = ' ';
+		memcpy(buf + n + 1, t, tn - 1);
+		n += tn;
+	}
 	buf[n++] = '\n';
 	out_flush();
 	write_all(2, buf, n);

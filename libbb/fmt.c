@@ -3,16 +3,14 @@
 
 struct sink {
 	char *p;
-	size_t n, left;
+	size_t n, size;	/* n counts what did not fit too */
 };
 
 static void put(struct sink *s, const char *p, size_t n)
 {
-	size_t k = n < s->left ? n : s->left;
-
-	memcpy(s->p + s->n, p, k);
-	s->n += k;
-	s->left -= k;
+	for (size_t i = 0; i < n; i++, s->n++)
+		if (s->n + 1 < s->size)
+			s->p[s->n] = p[i];
 }
 
 static void put_num(struct sink *s, unsigned long v, unsigned base, int neg)
@@ -27,11 +25,11 @@ static void put_num(struct sink *s, unsigned long v, unsigned base, int neg)
 	put(s, p, e - p);
 }
 
-/* Formats into buf, which always ends with a NUL; returns the length,
- * cut to size - 1. */
+/* Formats into buf, which always ends with a NUL (size > 0); returns the
+ * whole length, as vsnprintf does: a result >= size was cut. */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 {
-	struct sink s = { buf, 0, size - 1 };
+	struct sink s = { buf, 0, size };
 	const char *str;
 	long v;
 	char c;
@@ -73,7 +71,7 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 				put(&s, f, 1);
 		}
 	}
-	buf[s.n] = '\0';
+	buf[s.n < size ? s.n : size - 1] = '\0';
 	return s.n;
 }
 

@@ -40,7 +40,7 @@ void outf(const char *f, ...)
 	va_start(ap, f);
 	n = fmt_v(buf, sizeof(buf), f, ap);
 	va_end(ap);
-	out_mem(buf, n);
+	out_mem(buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
 }
 
 /* JSON in iproute2's layouts: compact, or pretty (-p) with members on lines
