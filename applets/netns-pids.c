@@ -8,10 +8,44 @@
 //usage:	-j	JSON output
 
 #include "libbb.h"
+#include "cfg/FEATURE_JSON.h"
+#include <limits.h>
 
 int netns_pids_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	usage_exit(1);
+	static struct scan s;
+	char path[PATH_MAX];
+	const char *pid;
+	int i, n;
+	bool json = ENABLE_FEATURE_JSON &&
+		    getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i);
+
+	if (i >= argc || i + 1 < argc) {
+		msg(i < argc ? "extra arguments specified" :
+		    "No netns name specified");
+		return 1;
+	}
+	netns_check_name(argv[i]);
+	n = scan_open(&s, netns_path(path, argv[i]), "/proc", "/ns/net");
+	if (n == -2)
+		msg("Open of /proc failed:");
+	if (n < 0)
+		return 1;
+	if (json)
+		json_begin_list();
+	while ((pid = scan_next(&s))) {
+		/* /proc/self is this process, a second time. */
+		if (!get_int(pid, &n) || strspn(pid, "0123456789") != strlen(pid))
+			continue;
+		if (json) {
+			json_begin_obj();
+			json_int("pid", n);
+			json_end_obj();
+		} else {
+			outf("%s\n", pid);
+		}
+	}
+	if (json)
+		json_end_list();
+	return 0;
 }

@@ -91,6 +91,21 @@ void dir_close(struct nsdir *d);
  * own with NAME's /sys and etc files, as iproute2 does it */
 int netns_switch(const char *name);
 
+/* scan.c: the entries E of a folder whose E/SUFFIX (E when SUFFIX is "")
+ * is the namespace file at NS: the processes in a namespace (/proc, with
+ * "/ns/net") or the names of one (the run dir). scan_open returns -1
+ * after iproute2's message when NS cannot be read, -2 with errno when
+ * the folder cannot be opened. */
+struct scan {
+	struct nsdir d;
+	dev_t dev;
+	ino_t ino;
+	const char *suffix;
+};
+int scan_open(struct scan *s, const char *ns, const char *dir,
+	      const char *suffix);
+const char *scan_next(struct scan *s);
+
 /* nl.c: requests are built in the caller's aligned buffer; several may be
  * numbered and sent at once, then nl_wait reads until all have ended. */
 struct nlmsghdr;

@@ -1,0 +1,37 @@
+/* scan.c - the names of a namespace and the processes in it */
+#include "libbb.h"
+#include <limits.h>
+#include <sys/stat.h>
+
+int scan_open(struct scan *s, const char *ns, const char *dir,
+	      const char *suffix)
+{
+	struct stat st;
+
+	if (stat(ns, &st) < 0) {
+		msg("Cannot open network namespace:");
+		return -1;
+	}
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	s->suffix = suffix;
+	return dir_open(&s->d, dir) < 0 ? -2 : 0;
+}
+
+/* A stat relative to the folder's handle: no path walk from the root for
+ * each of thousands of processes. */
+const char *scan_next(struct scan *s)
+{
+	char path[NAME_MAX + 8];
+	struct stat st;
+	const char *e;
+
+	while ((e = dir_next(&s->d))) {
+		fmt(path, sizeof(path), "%s%s", e, s->suffix);
+		if (fstatat(s->d.fd, path, &st, 0) == 0 &&
+		    st.st_dev == s->dev && st.st_ino == s->ino)
+			return e;
+	}
+	dir_close(&s->d);
+	return NULL;
+}
