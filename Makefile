@@ -5,6 +5,7 @@ ifeq ($(origin CC),default)
 CC := musl-gcc
 endif
 CFLAGS ?= -Os
+HOSTCC ?= cc
 KCONFIG_CONF ?= kconfig-conf
 KCONFIG_MCONF ?= kconfig-mconf
 PREFIX ?= /usr/local
@@ -69,9 +70,18 @@ APPLET_OBJS := $(patsubst applets/%.c,$(B)/applets/%.o,$(sort $(applets-y) \
 	$(if $(filter y,$(CONFIG_IP)),$(filter applets/netns-%,$(APPLET_SRCS)))))
 OBJS := $(patsubst libbb/%.c,$(B)/libbb/%.o,$(LIBBB)) $(APPLET_OBJS)
 
-netnsbox: $(OBJS)
+# After the link, sstrip drops the section headers, which only tools read:
+# a kilobyte the binary does not need to run. SSTRIP= keeps them.
+SSTRIP ?= $(B)/sstrip
+
+netnsbox: $(OBJS) $(SSTRIP)
 	$(SAY) "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS)
+	$(Q)$(if $(SSTRIP),$(SSTRIP) $@)
+
+$(B)/sstrip: scripts/sstrip.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O2 -o $@ scripts/sstrip.c
 
 $(B)/%.o: %.c $(KHDR)
 	@mkdir -p $(@D)
@@ -138,7 +148,7 @@ help:
 	@echo 'Targets: all (default) size check bench deps install clean distclean'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
-	@echo 'Variables: CC=musl-gcc|gcc|clang V=1 WERROR=1 PREFIX DESTDIR'
+	@echo 'Variables: CC=musl-gcc|gcc|clang HOSTCC V=1 WERROR=1 SSTRIP= PREFIX DESTDIR'
 
 .PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:

@@ -9,7 +9,6 @@
 
 #include "libbb.h"
 #include "cfg/FEATURE_JSON.h"
-#include <sys/mman.h>
 
 static const char ip_usage[] =
 "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -96,23 +95,21 @@ static int do_netns(int argc, char **argv)
 }
 
 /* iproute2's objects in its order of matching: "n" is neighbor, "net" is
- * netns. This ip holds netns only. */
-static const char *const objects[] = {
-	"address", "addrlabel", "maddress", "route", "rule", "neighbor",
-	"neighbour", "ntable", "ntbl", "link", "l2tp", "fou", "ila", "macsec",
-	"tunnel", "tunl", "tuntap", "tap", "token", "tcpmetrics",
-	"tcp_metrics", "monitor", "xfrm", "mroute", "mrule", "netns",
-	"netconf", "vrf", "sr", "nexthop", "mptcp", "ioam", "stats", "help",
-};
+ * netns. This ip holds netns only. One string: no table of pointers. */
+static const char objects[] =
+	"address\0addrlabel\0maddress\0route\0rule\0neighbor\0neighbour\0"
+	"ntable\0ntbl\0link\0l2tp\0fou\0ila\0macsec\0tunnel\0tunl\0tuntap\0"
+	"tap\0token\0tcpmetrics\0tcp_metrics\0monitor\0xfrm\0mroute\0mrule\0"
+	"netns\0netconf\0vrf\0sr\0nexthop\0mptcp\0ioam\0stats\0help\0";
 
 static int do_cmd(int argc, char **argv)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(objects); i++) {
-		if (!is_prefix(argv[0], objects[i]))
+	for (const char *o = objects; *o; o += strlen(o) + 1) {
+		if (!is_prefix(argv[0], o))
 			continue;
-		if (strcmp(objects[i], "netns") == 0)
+		if (strcmp(o, "netns") == 0)
 			return do_netns(argc - 1, argv + 1);
-		if (strcmp(objects[i], "help") == 0)
+		if (strcmp(o, "help") == 0)
 			usage_of(ip_usage);
 		msg("Object \"%s\" is not supported: this ip (netnsbox) has only netns.",
 		    argv[0]);
@@ -134,22 +131,18 @@ static struct {
 	size_t size;
 } line;
 
+/* In the arena, which batch() empties after each line. */
 static void grow_line(size_t n)
 {
-	size_t size = line.size ? line.size : 4096;
-	void *p;
+	char *p;
 
-	while (size < n)
-		size *= 2;
-	if (size == line.size)
+	if (n <= line.size)
 		return;
-	p = line.p ? mremap(line.p, line.size, size, MREMAP_MAYMOVE) :
-		     mmap(NULL, size, PROT_READ | PROT_WRITE,
-			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		die(1, "Out of memory");
+	line.size = line.size ? line.size * 2 : 4096;
+	p = xzalloc(line.size);
+	if (line.p)
+		memcpy(p, line.p, line.size / 2);
 	line.p = p;
-	line.size = size;
 }
 
 /* Appends one line of input, with its newline, to the line at *n; false at
@@ -184,6 +177,8 @@ static bool get_line(int *lineno)
 	size_t start = 0, n = 0;
 	char *p;
 
+	line.p = NULL;
+	line.size = 0;
 	if (!read_line(&n))
 		return false;
 	for (;;) {
@@ -238,7 +233,7 @@ static int batch(const char *file)
 	int lineno = 0, r = 0;
 
 	ip_batch = true;
-	in.fd = strcmp(file, "-") ? open(file, O_RDONLY | O_CLOEXEC) : 0;
+	in.fd = strcmp(file, "-") ? openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC) : 0;
 	if (in.fd < 0) {
 		msg("Cannot open file \"%s\" for reading:", file);
 		return 1;

@@ -36,7 +36,7 @@ static char *slurp(const char *path)
 {
 	struct stat st;
 	char *buf = "";
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 
 	if (fd >= 0 && fstat(fd, &st) == 0) {
 		buf = xzalloc(st.st_size + 1);

@@ -145,7 +145,7 @@ int netns_monitor_main(int argc, char **argv)
 		msg("inotify_add_watch failed:");
 		return 1;
 	}
-	p[1].fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	p[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
 	d.fd = -1;
 	p[0].events = POLLIN;
 	p[1].events = POLLPRI;

@@ -38,7 +38,7 @@ int netns_open(const char *name)
 {
 	char path[PATH_MAX];
 
-	return open(netns_path(path, name), O_RDONLY | O_CLOEXEC);
+	return openat(AT_FDCWD, netns_path(path, name), O_RDONLY | O_CLOEXEC);
 }
 
 int netns_open_pid(pid_t pid)
@@ -46,7 +46,7 @@ int netns_open_pid(pid_t pid)
 	char path[32];
 
 	fmt(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
-	return open(path, O_RDONLY | O_CLOEXEC);
+	return openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 }
 
 /* A name is usable when a namespace is mounted on it, not merely when the
@@ -77,7 +77,7 @@ int netns_lock(void)
 		msg("mkdir %s failed:", run_dir);
 		return -1;
 	}
-	fd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
 		return -1;
@@ -171,7 +171,7 @@ static int bind_locked(const char *name, pid_t pid)
 
 	if (setup_run_dir() < 0)
 		return -1;
-	fd = open(netns_path(path, name), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	fd = openat(AT_FDCWD, netns_path(path, name), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
 		msg("Cannot create namespace file \"%s\":", path);
 		return -1;
@@ -197,7 +197,7 @@ fail:
  * runs many adds in one process. */
 int netns_bind(const char *name, pid_t pid)
 {
-	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	int self = openat(AT_FDCWD, "/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	sigset_t old;
 	int lock, r;
 
@@ -222,7 +222,7 @@ int netns_bind(const char *name, pid_t pid)
 int dir_open(struct nsdir *d, const char *path)
 {
 	d->pos = d->len = 0;
-	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	d->fd = openat(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	return d->fd < 0 ? -1 : 0;
 }
 

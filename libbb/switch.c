@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include "cfg/NETNS_ETC_DIR.h"
 
@@ -30,7 +31,7 @@ static void bind_etc(const char *name)
 int netns_switch(const char *name)
 {
 	unsigned long flags = 0;
-	struct statvfs sv;
+	struct statfs sv;
 	int fd = netns_open(name);
 
 	if (fd < 0) {
@@ -56,8 +57,8 @@ int netns_switch(const char *name)
 	/* /sys shows the devices of the namespace that mounted it: replace it.
 	 * One that cannot be detached is covered instead, read-only if it
 	 * was, since a read-only sysfs cannot be shadowed by a writable one. */
-	if (umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &sv) == 0 &&
-	    (sv.f_flag & ST_RDONLY))
+	if (umount2("/sys", MNT_DETACH) < 0 && statfs("/sys", &sv) == 0 &&
+	    (sv.f_flags & ST_RDONLY))
 		flags = MS_RDONLY;
 	if (mount(name, "/sys", "sysfs", flags, NULL) < 0) {
 		msg("mount of /sys failed:");

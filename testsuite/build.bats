@@ -36,7 +36,17 @@ build() {
 	done
 	run file -L "$src/netnsbox"
 	assert_output --partial 'statically linked'
-	assert_output --partial 'stripped'
+	assert_output --partial 'no section header'
+}
+
+@test "SSTRIP= keeps the section headers of a stripped binary, which still runs" {
+	build SSTRIP=
+	run file -L "$src/netnsbox"
+	assert_output --partial 'statically linked'
+	assert_output --partial ', stripped'
+	run "$src/netnsbox" --list
+	assert_success
+	assert_line netns-add
 }
 
 @test "the default build fits its size budget" {
