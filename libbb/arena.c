@@ -12,11 +12,12 @@ static struct chunk *chunks;
 
 void *xzalloc(size_t n)
 {
+	const size_t head = (sizeof(struct chunk) + 15) & ~(size_t)15;
 	struct chunk *c = chunks;
 
 	n = (n + 15) & ~(size_t)15;
 	if (!c || c->size - c->used < n) {
-		size_t size = n + sizeof(*c) > 65536 ? n + sizeof(*c) : 65536;
+		size_t size = n + head > 65536 ? n + head : 65536;
 
 		c = mmap(NULL, size, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -24,7 +25,7 @@ void *xzalloc(size_t n)
 			die(1, "Out of memory");
 		c->next = chunks;
 		c->size = size;
-		c->used = (sizeof(*c) + 15) & ~(size_t)15;
+		c->used = head;
 		chunks = c;
 	}
 	c->used += n;
