@@ -1,0 +1,108 @@
+# netns.bash: helpers of the lifecycle tests (list, add, attach, delete, set,
+# list-id, concurrency). Loaded after lib.
+
+# fresh_run_dir: no run dir at all, as on a machine where add never ran: the
+# names and the run dir's own mount detached, the run dir removed.
+fresh_run_dir() {
+	local f
+	while mountpoint -q "$RUN_DIR"; do
+		umount -l "$RUN_DIR"
+	done
+	if [ -d "$RUN_DIR" ]; then
+		for f in "$RUN_DIR"/* "$RUN_DIR"/.[!.]* "$RUN_DIR"/..?*; do
+			[ -e "$f" ] || continue
+			while mountpoint -q "$f"; do
+				umount -l "$f"
+			done
+		done
+	fi
+	rm -rf "$RUN_DIR"
+}
+
+# setup_lifecycle APPLET...: the test runs in the sandbox, on a fresh run
+# dir, and needs these applets.
+setup_lifecycle() {
+	local a
+	need_sandbox
+	for a; do
+		need_applet "$a"
+	done
+	fresh_run_dir
+}
+
+need_json() {
+	config_has FEATURE_JSON || skip "FEATURE_JSON is off"
+}
+
+# usage_of APPLET: the usage an applet prints on stderr for bad arguments.
+usage_of() {
+	"$NETNSBOX" "$1" --help
+}
+
+# run_dir_mounts: the mountinfo lines whose mount point is the run dir.
+run_dir_mounts() {
+	awk -v d="$RUN_DIR" '$5 == d' /proc/self/mountinfo
+}
+
+# mounts_on NAME: how many mounts are on RUN_DIR/NAME (a name that
+# mountinfo shows as it is: no blank, backslash or control character).
+mounts_on() {
+	awk -v p="$RUN_DIR/$1" '$5 == p' /proc/self/mountinfo | wc -l
+}
+
+# mounts_below: how many mounts are inside the run dir.
+mounts_below() {
+	awk -v d="$RUN_DIR/" 'index($5, d) == 1' /proc/self/mountinfo | wc -l
+}
+
+# ns_ino FILE: the inode of the namespace FILE refers to.
+ns_ino() {
+	stat -L -c %i "$1"
+}
+
+# assert_gone NAME: neither a file nor a mount is left at RUN_DIR/NAME.
+assert_gone() {
+	[ ! -e "$RUN_DIR/$1" ] && [ ! -L "$RUN_DIR/$1" ] ||
+		fail "$RUN_DIR/$1 is left behind"
+	[ "$(mounts_on "$1")" = 0 ] || fail "a mount is left on $RUN_DIR/$1"
+}
+
+# assert_netns NAME: RUN_DIR/NAME is a network namespace mounted once.
+assert_netns() {
+	[ "$(stat -f -c %T "$RUN_DIR/$1")" = nsfs ] ||
+		fail "$RUN_DIR/$1 is not a mounted namespace"
+	[ "$(mounts_on "$1")" = 1 ] || fail "$RUN_DIR/$1 is mounted $(mounts_on "$1") times"
+}
+
+# start_sleeper: a process in a network namespace of its own, its pid in
+# $sleeper. It is killed with the sandbox at the latest; bats' fd 3 is
+# closed so that bats does not wait for it.
+start_sleeper() {
+	local i
+	unshare --net sleep 1000 </dev/null >/dev/null 2>&1 3>&- &
+	sleeper=$!
+	# Wait (bounded) until unshare has run: then the namespace differs.
+	for i in $(seq 200); do
+		[ "$(ns_ino /proc/$sleeper/ns/net)" = "$(ns_ino /proc/self/ns/net)" ] || return 0
+		sleep 0.05
+	done
+	fail "the sleeper never got a namespace of its own"
+}
+
+stop_sleeper() {
+	kill "$sleeper" 2>/dev/null || true
+	wait "$sleeper" 2>/dev/null || true
+}
+
+# json_names_are_dir: the JSON list on stdin parses, and its names are the
+# run dir's entries in readdir order, byte for byte.
+json_names_are_dir() {
+	python3 -c '
+import json, os, sys
+doc = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+names = [e["name"] for e in doc]
+want = [n.decode("utf-8") for n in os.listdir(sys.argv[1].encode())]
+if names != want:
+	sys.exit("names %r\nrun dir %r" % (names, want))
+' "$RUN_DIR"
+}
