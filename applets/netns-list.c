@@ -31,7 +31,7 @@ static void show(const char *name, int nsid, void *arg)
 int netns_list_main(int argc, char **argv)
 {
 	struct nl nl;
-	int i;
+	int i, fd;
 
 	if (!ip_mode) {
 		unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
@@ -41,9 +41,12 @@ int netns_list_main(int argc, char **argv)
 		if (i < argc)
 			usage_exit(1);
 	}
-	/* No run dir: nothing at all, as iproute2, not even an empty list. */
-	if (access(run_dir, F_OK) < 0)
+	/* No run dir, or one that is not a directory: nothing at all, as
+	 * iproute2, not even an empty list. */
+	fd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
 		return 0;
+	close(fd);
 	if (nl_open(&nl) < 0)
 		nl.fd = -1;
 	if (JSON)
