@@ -1,0 +1,232 @@
+#!/usr/bin/env bats
+# netns-add NAME: the run dir (0755, a mount point in a shared peer group of
+# its own, made once), the name (mode 0, a new namespace bound on it), the
+# return to the caller's namespace, and nothing left behind on failure.
+
+bats_require_minimum_version 1.5.0
+load lib
+load netns
+
+setup() {
+	setup_lifecycle netns-add
+}
+
+# tags PATH: the optional fields (shared:N, master:N) of the top mount at
+# PATH, or "none" when PATH is not a mount point.
+tags() {
+	awk -v p="$1" '$5 == p { t = ""; for (i = 7; $i != "-"; i++) t = t " " $i; r = t == "" ? " private" : t }
+		END { print r == "" ? "none" : substr(r, 2) }' /proc/self/mountinfo
+}
+
+@test "add makes the run dir, mode 0755, and the name in it" {
+	umask 022
+	run --separate-stderr netns-add a
+	assert_success
+	assert_output ""
+	[ -z "$stderr" ]
+	[ "$(stat -c '%a %F' "$RUN_DIR")" = "755 directory" ]
+	assert_netns a
+}
+
+@test "the run dir becomes a shared mount point exactly once" {
+	netns-add a
+	netns-add b
+	netns-add c
+	[ "$(run_dir_mounts | wc -l)" = 1 ]
+	[[ "$(tags "$RUN_DIR")" =~ ^shared:[0-9]+$ ]]
+	for n in a b c; do assert_netns $n; done
+	[ "$(mounts_below)" = 3 ]
+}
+
+@test "the run dir's peer group is its own, not its parent's" {
+	parent=$(dirname "$RUN_DIR")
+	mount --make-shared "$parent"
+	netns-add a
+	ptag=$(tags "$parent")
+	rtag=$(tags "$RUN_DIR")
+	mount --make-private "$parent"
+	[[ "$ptag" =~ ^shared:[0-9]+$ ]]
+	[[ "$rtag" =~ ^shared:[0-9]+$ ]]
+	[ "$ptag" != "$rtag" ]
+	[ "$(run_dir_mounts | wc -l)" = 1 ]
+}
+
+@test "a run dir that is a mount point already is made shared, not bound again" {
+	mkdir "$RUN_DIR"
+	mount -t tmpfs -o mode=0755 own-run-dir "$RUN_DIR"
+	mount --make-private "$RUN_DIR"
+	netns-add a
+	run run_dir_mounts
+	[ "${#lines[@]}" = 1 ]
+	assert_output --partial " - tmpfs own-run-dir "
+	[[ "$(tags "$RUN_DIR")" =~ ^shared:[0-9]+$ ]]
+	assert_netns a
+}
+
+@test "the name's file has mode 0 under the mount" {
+	netns-add a
+	run unshare --mount --propagation private sh -c 'umount "$1" && stat -c "%a %s %F" "$1"' sh "$RUN_DIR/a"
+	assert_success
+	assert_output "0 0 regular empty file"
+	assert_netns a
+}
+
+@test "each add makes a new namespace, not the caller's" {
+	netns-add a
+	netns-add b
+	self=$(ns_ino /proc/self/ns/net)
+	[ "$(ns_ino "$RUN_DIR/a")" != "$self" ]
+	[ "$(ns_ino "$RUN_DIR/b")" != "$self" ]
+	[ "$(ns_ino "$RUN_DIR/a")" != "$(ns_ino "$RUN_DIR/b")" ]
+	[ "$(ns_ino /proc/self/ns/net)" = "$self" ]
+}
+
+@test "an existing name: File exists, status 1, the namespace on it untouched" {
+	netns-add a
+	ino=$(ns_ino "$RUN_DIR/a")
+	run --separate-stderr netns-add a
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/a\": File exists" ]
+	[ "$(ns_ino "$RUN_DIR/a")" = "$ino" ]
+	assert_netns a
+}
+
+@test "an existing plain file is not replaced" {
+	mkdir "$RUN_DIR"
+	echo keep >"$RUN_DIR/f"
+	run --separate-stderr netns-add f
+	assert_failure 1
+	[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/f\": File exists" ]
+	[ "$(cat "$RUN_DIR/f")" = keep ]
+	[ "$(mounts_on f)" = 0 ]
+}
+
+@test "no name: 'No netns name specified', status 1, no run dir made" {
+	run --separate-stderr netns-add
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "No netns name specified" ]
+	[ ! -e "$RUN_DIR" ]
+}
+
+@test "invalid names: status 255, and not even the run dir is made" {
+	for n in "" . .. a/b /abs a/ "$(printf 'y%.0s' $(seq 256))"; do
+		run --separate-stderr netns-add -- "$n"
+		assert_failure 255
+		assert_output ""
+		[ "$stderr" = "Invalid netns name \"$n\"" ]
+		[ ! -e "$RUN_DIR" ]
+	done
+}
+
+@test "invalid names leave an existing run dir as it was" {
+	netns-add a
+	before=$(ls -f "$RUN_DIR"; cat /proc/self/mountinfo)
+	for n in "" . .. a/b "$(printf 'y%.0s' $(seq 256))"; do
+		run -255 netns-add -- "$n"
+	done
+	[ "$(ls -f "$RUN_DIR"; cat /proc/self/mountinfo)" = "$before" ]
+}
+
+@test "unusual names the kernel takes are valid" {
+	long=$(printf 'x%.0s' $(seq 255))
+	for n in ... .hidden -x 123 " " "sp ace" "$long" $'ta\tb' $'nl\nx' $'c\x01d' 'q"' 'b\' $'caf\xc3\xa9'; do
+		run --separate-stderr netns-add -- "$n"
+		assert_success
+		[ -z "$stderr" ]
+		[ "$(stat -f -c %T "$RUN_DIR/$n")" = nsfs ]
+	done
+	[ "$(mounts_below)" = 13 ]
+}
+
+@test "a name that starts with '-' needs --" {
+	run --separate-stderr netns-add -x
+	assert_failure 1
+	[ "$stderr" = "netns-add: unknown option -x
+$(usage_of netns-add)" ]
+	[ ! -e "$RUN_DIR" ]
+	run netns-add -- -x
+	assert_success
+	assert_netns -x
+}
+
+@test "a second argument is refused with the usage, status 1, nothing made" {
+	run --separate-stderr netns-add a b
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "$(usage_of netns-add)" ]
+	[ ! -e "$RUN_DIR" ]
+}
+
+@test "a run dir that cannot be made: mkdir's error, status 1" {
+	parent=$(dirname "$RUN_DIR")
+	run --separate-stderr unshare --mount --propagation private sh -c '
+		mount -t tmpfs -o ro ro-parent "$1" && "$2" netns-add a; r=$?
+		ls -A "$1"; exit $r' sh "$parent" "$NETNSBOX"
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "mkdir $RUN_DIR failed: Read-only file system" ]
+}
+
+@test "a run dir that is a plain file: status 1, the file untouched" {
+	echo keep >"$RUN_DIR"
+	run --separate-stderr netns-add a
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot open netns runtime directory \"$RUN_DIR\": Not a directory" ]
+	[ "$(cat "$RUN_DIR")" = keep ]
+	[ "$(mounts_below)" = 0 ]
+}
+
+@test "a read-only run dir: the file cannot be made, nothing is left" {
+	parent=$(dirname "$RUN_DIR")
+	run --separate-stderr unshare --mount --propagation private sh -c '
+		mount -t tmpfs rw-parent "$1" && mkdir "$1/netns" &&
+		mount -o remount,ro "$1" || exit 99
+		"$2" netns-add a; r=$?
+		ls -A "$3"
+		awk -v d="$3/" "index(\$5, d) == 1" /proc/self/mountinfo
+		exit $r' sh "$parent" "$NETNSBOX" "$RUN_DIR"
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/a\": Read-only file system" ]
+}
+
+@test "ip -b: a batch of many adds runs every line in the caller's namespace" {
+	need_applet ip
+	need_applet netns-set
+	need_applet netns-list
+	self=$(ns_ino /proc/self/ns/net)
+	batch=$BATS_TEST_TMPDIR/batch
+	for i in $(seq 100); do
+		echo "netns add b$i"
+		echo "netns set b$i auto"
+	done >"$batch"
+	echo "netns list-id" >>"$batch"
+	run --separate-stderr "$NETNSBOX" ip -b "$batch"
+	assert_success
+	[ -z "$stderr" ]
+	# The nsids were set in the caller's namespace, and list-id ran there.
+	assert_output "$(for i in $(seq 100); do echo "nsid $((i - 1)) (iproute2 netns name: b$i)"; done)"
+	run netns-list
+	assert_output "$(for i in $(seq 100 -1 1); do echo "b$i (id: $((i - 1)))"; done)"
+	# A new namespace for each line, none of them the caller's.
+	inos=$(for i in $(seq 100); do ns_ino "$RUN_DIR/b$i"; done)
+	[ "$(echo "$inos" | sort -u | wc -l)" = 100 ]
+	! echo "$inos" | grep -qx "$self"
+	[ "$(run_dir_mounts | wc -l)" = 1 ]
+}
+
+@test "ip -b: after a failed add the batch goes on in the caller's namespace" {
+	need_applet ip
+	need_applet netns-set
+	netns-add a
+	batch=$BATS_TEST_TMPDIR/batch
+	printf '%s\n' "netns add a" "netns add b" "netns set b auto" "netns list-id" >"$batch"
+	run --separate-stderr "$NETNSBOX" ip -force -b "$batch"
+	assert_failure 1
+	[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/a\": File exists
+Command failed $batch:1" ]
+	assert_output "nsid 0 (iproute2 netns name: b)"
+}
