@@ -106,3 +106,14 @@ if names != want:
 	sys.exit("names %r\nrun dir %r" % (names, want))
 ' "$RUN_DIR"
 }
+
+# capture CMD...: runs CMD with its stdout in $out, its stderr in $err and
+# its status in $rc. Unlike bats' run it keeps blanks at the ends of lines
+# (iproute2 prints some), dropping only the final newlines.
+capture() {
+	local f=$BATS_TEST_TMPDIR/capture
+	rc=0
+	"$@" >"$f.out" 2>"$f.err" || rc=$?
+	out=$(cat "$f.out")
+	err=$(cat "$f.err")
+}
