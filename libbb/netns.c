@@ -64,6 +64,24 @@ bool netns_mounted_at(int dirfd, const char *name)
 	return ok;
 }
 
+/* Opens the run dir and takes its lock; -1 with errno set when the run
+ * dir cannot be opened. */
+static int lock_run_dir(void)
+{
+	int fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			msg("Warning: could not flock netns runtime directory \"%s\":",
+			    run_dir);
+			break;
+		}
+	}
+	return fd;
+}
+
 /* Takes the run dir's lock, creating the run dir (0755) if it is missing.
  * Add, attach and delete hold it while they change a name, so that they
  * are atomic with respect to each other; add holds it while it makes the
@@ -77,18 +95,9 @@ int netns_lock(void)
 		msg("mkdir %s failed:", run_dir);
 		return -1;
 	}
-	fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
+	fd = lock_run_dir();
+	if (fd < 0)
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
-		return -1;
-	}
-	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			msg("Warning: could not flock netns runtime directory \"%s\":",
-			    run_dir);
-			break;
-		}
-	}
 	return fd;
 }
 
@@ -151,10 +160,15 @@ int netns_unbind(const char *name)
 	int lock, r = -1;
 
 	hold_signals(&old);
-	lock = netns_lock();
+	/* Delete never makes the run dir. One that cannot be opened holds no
+	 * name, and why is the answer for the name too (no such file, not a
+	 * directory), as unlink would give it. */
+	lock = lock_run_dir();
 	if (lock >= 0) {
 		r = unbind_locked(name);
 		close(lock);
+	} else {
+		msg("Cannot remove namespace file \"%s/%s\":", run_dir, name);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return r;
