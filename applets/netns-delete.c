@@ -17,13 +17,20 @@ static int delete_all(void)
 	const char *name;
 	int r = 0;
 
-	if (dir_open(&d, run_dir) < 0)
-		return 0;
+	/* No run dir is no name; one that cannot be read is an error, also
+	 * for ip. */
+	if (dir_open(&d, run_dir) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		msg("Failed to open directory %s:", run_dir);
+		return 1;
+	}
 	while ((name = dir_next(&d)))
 		if (netns_unbind(name) < 0)
 			r = 1;
 	dir_close(&d);
-	return r;
+	/* ip -all netns delete returns 0 whatever it met, as iproute2. */
+	return ip_mode ? 0 : r;
 }
 
 int netns_delete_main(int argc, char **argv)
@@ -37,8 +44,7 @@ int netns_delete_main(int argc, char **argv)
 	if (opt_all) {
 		if (!ip_mode && i < argc)
 			usage_exit(1);
-		/* ip -all netns delete returns 0 whatever happened, as iproute2. */
-		return delete_all() && !ip_mode;
+		return delete_all();
 	}
 	if (i >= argc) {
 		msg("No netns name specified");
