@@ -50,9 +50,12 @@ int netns_delete_main(int argc, char **argv)
 		msg("No netns name specified");
 		return 1;
 	}
+	/* Every name is checked before any is removed: a bad one in the list
+	 * changes nothing. */
+	for (int k = i; k < argc; k++)
+		netns_check_name(argv[k]);
 	/* ip deletes only the first name, as iproute2; netns-delete them all. */
 	for (; i < argc; i++) {
-		netns_check_name(argv[i]);
 		if (netns_unbind(argv[i]) < 0)
 			r = 1;
 		if (ip_mode)
