@@ -17,6 +17,19 @@ fresh_run_dir() {
 		done
 	fi
 	rm -rf "$RUN_DIR"
+	# Sleepers a failed test left, then the nsids of the namespaces gone:
+	# the kernel frees a namespace, and its nsid, a moment after its last
+	# reference.
+	if [ -f "$BATS_FILE_TMPDIR/sleepers" ]; then
+		kill $(cat "$BATS_FILE_TMPDIR/sleepers") 2>/dev/null || true
+		rm -f "$BATS_FILE_TMPDIR/sleepers"
+	fi
+	if "$NETNSBOX" --list | grep -qx netns-list-id; then
+		for f in $(seq 200); do
+			[ -n "$("$NETNSBOX" netns-list-id 2>/dev/null)" ] || break
+			sleep 0.05
+		done
+	fi
 }
 
 # setup_lifecycle APPLET...: the test runs in the sandbox, on a fresh run
@@ -81,6 +94,7 @@ start_sleeper() {
 	local i
 	unshare --net sleep 1000 </dev/null >/dev/null 2>&1 3>&- &
 	sleeper=$!
+	echo "$sleeper" >>"$BATS_FILE_TMPDIR/sleepers"
 	# Wait (bounded) until unshare has run: then the namespace differs.
 	for i in $(seq 200); do
 		[ "$(ns_ino /proc/$sleeper/ns/net)" = "$(ns_ino /proc/self/ns/net)" ] || return 0
