@@ -11,12 +11,13 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
-/* netns-set: a NAME not in the run dir but all digits is a PID. */
+/* netns-set: a NAME not in the run dir but all digits is a PID. Decimal,
+ * as /proc names them: "010" is no PID, not process 8. */
 static int open_target(const char *name)
 {
 	int fd = netns_open(name), pid;
 
-	if (fd < 0 && errno == ENOENT && !ip_mode &&
+	if (fd < 0 && errno == ENOENT && !ip_mode && name[0] != '0' &&
 	    strspn(name, "0123456789") == strlen(name) && get_int(name, &pid))
 		fd = netns_open_pid(pid);
 	return fd;
