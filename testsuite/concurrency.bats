@@ -1,0 +1,191 @@
+#!/usr/bin/env bats
+# Many processes at once: parallel adds make the run dir a mount point once;
+# parallel adds and deletes of the same names leave a consistent run dir and
+# report no error but "File exists" and "No such file or directory".
+
+bats_require_minimum_version 1.5.0
+load lib
+load netns
+
+setup() {
+	setup_lifecycle netns-add netns-delete
+	errs=$BATS_TEST_TMPDIR/stderr
+	: >"$errs"
+}
+
+# parallel N CMD...: N copies of CMD, each with its number in $W, let go
+# at once; the count of those that failed in $failed, their stderr in $errs.
+# The gate is a FIFO: each copy opens it and waits for its end, which comes
+# when this shell closes the only writer, once all copies are waiting.
+parallel() {
+	local n=$1 w i pids=() gate=$BATS_TEST_TMPDIR/gate
+	shift
+	rm -rf "$gate" "$gate.ready"
+	mkfifo "$gate"
+	mkdir "$gate.ready"
+	exec 5<>"$gate"
+	for w in $(seq "$n"); do
+		(
+			exec 4<"$gate" 5>&-
+			touch "$gate.ready/$w"
+			read -r -u 4 _ || true
+			W=$w "$@"
+		) 2>>"$errs" 3>&- &
+		pids+=($!)
+	done
+	for i in $(seq 1000); do
+		[ "$(ls "$gate.ready" | wc -l)" -lt "$n" ] || break
+		sleep 0.01
+	done
+	exec 5>&-
+	failed=0
+	for w in "${pids[@]}"; do
+		wait "$w" || failed=$((failed + 1))
+	done
+}
+
+# Every entry of the run dir is a namespace mounted on it once, and nothing
+# else is mounted inside the run dir.
+assert_consistent() {
+	local n count=0
+	for n in $(ls -A "$RUN_DIR"); do
+		assert_netns "$n"
+		count=$((count + 1))
+	done
+	[ "$(mounts_below)" = "$count" ] ||
+		fail "$(mounts_below) mounts for $count names"
+	[ "$(run_dir_mounts | wc -l)" = 1 ]
+}
+
+add_one() {
+	netns-add "n$W"
+}
+
+@test "50 adds at once on a fresh run dir: one run-dir mount, every name made" {
+	# The window is a few system calls wide: without the lock, a round
+	# stacks a second run-dir mount about one time in ten on two CPUs.
+	for round in $(seq 10); do
+		fresh_run_dir
+		parallel 50 add_one
+		[ "$failed" = 0 ]
+		[ ! -s "$errs" ] || fail "$(cat "$errs")"
+		[ "$(run_dir_mounts | wc -l)" = 1 ]
+		[ "$(ls "$RUN_DIR" | wc -l)" = 50 ]
+		assert_consistent
+	done
+}
+
+@test "50 adds at once under a shared parent: one run-dir mount in its own peer group" {
+	parent=$(dirname "$RUN_DIR")
+	mount --make-shared "$parent"
+	parallel 50 add_one
+	ptags=$(awk -v p="$parent" '$5 == p { print $7 }' /proc/self/mountinfo)
+	rtags=$(run_dir_mounts | awk '{ print $7 }')
+	total=$(awk -v d="$RUN_DIR" 'index($5, d) == 1' /proc/self/mountinfo | wc -l)
+	mount --make-private "$parent"
+	[ "$failed" = 0 ]
+	[ ! -s "$errs" ] || fail "$(cat "$errs")"
+	[[ "$rtags" =~ ^shared:[0-9]+$ ]]
+	[ "$rtags" != "$ptags" ]
+	[ "$total" = 51 ]
+	assert_consistent
+}
+
+attach_or_add() {
+	if [ $((W % 2)) = 0 ]; then
+		netns-attach "n$W" $$
+	else
+		netns-add "n$W"
+	fi
+}
+
+@test "adds and attaches at once on a fresh run dir: one run-dir mount" {
+	need_applet netns-attach
+	parallel 40 attach_or_add
+	[ "$failed" = 0 ]
+	[ ! -s "$errs" ] || fail "$(cat "$errs")"
+	[ "$(ls "$RUN_DIR" | wc -l)" = 40 ]
+	assert_consistent
+}
+
+# Adds and deletes of four names, in an order of its own for each worker.
+# Their failures are the races; their messages are checked afterwards.
+churn() {
+	local k
+	for k in $(seq 40); do
+		netns-add "n$(((k + W) % 4))" || true
+		netns-delete "n$(((k * W) % 4))" || true
+	done
+	return 0
+}
+
+# Every stderr line is one of the two races that are no fault.
+assert_only_races() {
+	local bad
+	bad=$(grep -vE "^(Cannot create namespace file \"$RUN_DIR/n[0-3]\": File exists|Cannot remove namespace file \"$RUN_DIR/n[0-3]\": No such file or directory)\$" "$errs" || true)
+	[ -z "$bad" ] || fail "unexpected errors: $bad"
+}
+
+@test "adds and deletes of the same names at once leave the run dir consistent" {
+	parallel 16 churn
+	[ "$failed" = 0 ]
+	assert_only_races
+	# Both races happened, or the test did not test much.
+	grep -q 'File exists$' "$errs"
+	grep -q 'No such file or directory$' "$errs"
+	assert_consistent
+}
+
+@test "adds and deletes on a fresh run dir, with readers, stay consistent" {
+	need_applet netns-list
+	reader() {
+		local k out
+		for k in $(seq 40); do
+			out=$(netns-list) || return 1
+			echo "$out" | grep -qvx 'n[0-3]\|' && return 1
+		done
+		return 0
+	}
+	worker() {
+		if [ $((W % 4)) = 0 ]; then reader; else churn; fi
+	}
+	parallel 16 worker
+	[ "$failed" = 0 ]
+	assert_only_races
+	assert_consistent
+}
+
+attach_and_delete() {
+	local k
+	for k in $(seq 30); do
+		netns-attach "n$(((k + W) % 4))" $$ || true
+		netns-delete "n$(((k + 2 * W) % 4))" || true
+	done
+	return 0
+}
+
+@test "attaches and deletes of the same names at once leave the run dir consistent" {
+	need_applet netns-attach
+	parallel 12 attach_and_delete
+	[ "$failed" = 0 ]
+	assert_only_races
+	assert_consistent
+}
+
+delete_all_or_churn() {
+	local k
+	if [ "$W" -le 2 ]; then
+		for k in $(seq 20); do
+			netns-delete -a || true
+		done
+		return 0
+	fi
+	churn
+}
+
+@test "delete -a among adds and deletes: only the two races are reported" {
+	parallel 12 delete_all_or_churn
+	[ "$failed" = 0 ]
+	assert_only_races
+	assert_consistent
+}
