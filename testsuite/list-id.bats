@@ -102,6 +102,16 @@ nsid 5 (iproute2 netns name: a)"
 	stop_sleeper
 }
 
+@test "a FIFO in the run dir does not block the naming" {
+	simple
+	mkfifo "$RUN_DIR/fifo"
+	run --separate-stderr timeout 20 netns-list-id
+	assert_success
+	assert_output "nsid 0 (iproute2 netns name: b)
+nsid 5 (iproute2 netns name: a)"
+	[ -z "$stderr" ]
+}
+
 @test "names round-trip through JSON" {
 	need_json
 	netns-add -- $'nl\nx'

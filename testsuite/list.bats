@@ -262,3 +262,14 @@ x1 (id: 4)"
 	assert_output "other
 self (id: 20)"
 }
+
+@test "a FIFO in the run dir is listed, and does not block the listing" {
+	netns-add a
+	netns-set a 1
+	mkfifo "$RUN_DIR/fifo"
+	run --separate-stderr timeout 20 netns-list
+	assert_success
+	assert_output "fifo
+a (id: 1)"
+	[ -z "$stderr" ]
+}
