@@ -74,7 +74,9 @@ static bool any_nsid(struct nl *nl)
 
 /* Asks for the nsids of b's k names in one send and waits for them all.
  * The names are opened relative to the run dir (dirfd): no path walk from
- * the root, and openat, unlike musl's open, costs no extra fcntl. */
+ * the root, and openat, unlike musl's open, costs no extra fcntl. Any
+ * entry may be there: a FIFO must not block, a terminal must not become
+ * the controlling one. */
 static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 {
 	static char buf[BATCH * REQ_SIZE] __attribute__((aligned(4)));
@@ -86,7 +88,8 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 						 RTM_GETNSID, 0);
 
 		b->nsid[i] = -1;
-		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC);
+		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC |
+			       O_NONBLOCK | O_NOCTTY);
 		nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i]);
 		if (i == 0)
 			b->first = nl->seq + 1;
