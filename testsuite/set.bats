@@ -153,6 +153,15 @@ a (id: 5)"
 	[ "$stderr" = "Error: Peer netns reference is invalid." ]
 }
 
+@test "a FIFO in the run dir: the kernel's refusal, not a hang" {
+	mkdir "$RUN_DIR"
+	mkfifo "$RUN_DIR/fifo"
+	run --separate-stderr timeout 20 netns-set fifo 11
+	assert_failure 2
+	assert_output ""
+	[ "$stderr" = "Error: Peer netns reference is invalid." ]
+}
+
 @test "a number that is not a name is a PID" {
 	need_applet netns-attach
 	need_applet netns-list-id
