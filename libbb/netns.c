@@ -34,11 +34,14 @@ char *netns_path(char *buf, const char *name)
 	return buf;
 }
 
+/* Whatever NAME is: a FIFO must not block, a terminal must not become the
+ * controlling one; a namespace opens the same. */
 int netns_open(const char *name)
 {
 	char path[PATH_MAX];
 
-	return openat(AT_FDCWD, netns_path(path, name), O_RDONLY | O_CLOEXEC);
+	return openat(AT_FDCWD, netns_path(path, name),
+		      O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 }
 
 int netns_open_pid(pid_t pid)
