@@ -193,6 +193,22 @@ $(usage_of netns-add)" ]
 	[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/a\": Read-only file system" ]
 }
 
+@test "a namespace that cannot be made: unshare's error, status 1, nothing left" {
+	# A user namespace of its own allows no new network namespace; the
+	# run dir is on a tmpfs of its own mount namespace.
+	unshare --user --map-root-user true 2>/dev/null || skip "no user namespaces"
+	run --separate-stderr unshare --user --map-root-user --mount --net sh -c '
+		mount -t tmpfs userns-parent "$1" &&
+		echo 0 >/proc/sys/user/max_net_namespaces || exit 99
+		"$2" netns-add a; r=$?
+		ls -A "$3"
+		awk -v d="$3/" "index(\$5, d) == 1" /proc/self/mountinfo
+		exit $r' sh "$(dirname "$RUN_DIR")" "$NETNSBOX" "$RUN_DIR"
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Failed to create a new network namespace \"a\": No space left on device" ]
+}
+
 @test "ip -b: a batch of many adds runs every line in the caller's namespace" {
 	need_applet ip
 	need_applet netns-set
