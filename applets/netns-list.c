@@ -43,7 +43,7 @@ int netns_list_main(int argc, char **argv)
 	}
 	/* No run dir, or one that is not a directory: nothing at all, as
 	 * iproute2, not even an empty list. */
-	fd = open(run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
 	close(fd);
