@@ -132,21 +132,6 @@ static int setup_run_dir(void)
 	return 0;
 }
 
-/* The caller must hold the lock: unbinding then removing cannot meet an
- * add half done. */
-static int unbind_locked(const char *name)
-{
-	char path[PATH_MAX];
-
-	netns_path(path, name);
-	umount2(path, MNT_DETACH);
-	if (unlink(path) < 0) {
-		msg("Cannot remove namespace file \"%s\":", path);
-		return -1;
-	}
-	return 0;
-}
-
 /* Signals wait while a name is half made or half removed: an interrupted
  * add must not leave an empty file behind. */
 static void hold_signals(sigset_t *old)
@@ -157,22 +142,27 @@ static void hold_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
+/* Delete never makes the run dir. One that cannot be opened holds no
+ * name, and why is the answer for the name too (no such file, not a
+ * directory), as unlink would give it. Under the lock, unbinding then
+ * removing cannot meet an add half done. */
 int netns_unbind(const char *name)
 {
+	char path[PATH_MAX];
 	sigset_t old;
 	int lock, r = -1;
 
+	netns_path(path, name);
 	hold_signals(&old);
-	/* Delete never makes the run dir. One that cannot be opened holds no
-	 * name, and why is the answer for the name too (no such file, not a
-	 * directory), as unlink would give it. */
 	lock = lock_run_dir();
 	if (lock >= 0) {
-		r = unbind_locked(name);
-		close(lock);
-	} else {
-		msg("Cannot remove namespace file \"%s/%s\":", run_dir, name);
+		umount2(path, MNT_DETACH);
+		r = unlink(path);
 	}
+	if (r < 0)
+		msg("Cannot remove namespace file \"%s\":", path);
+	if (lock >= 0)
+		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return r;
 }
