@@ -249,3 +249,16 @@ $(usage_of netns-add)" ]
 Command failed $batch:1" ]
 	assert_output "nsid 0 (iproute2 netns name: b)"
 }
+
+@test "an add waiting for the run dir's lock stops on SIGTERM, leaving nothing" {
+	netns-add a
+	# This shell holds the lock; the add waits for it until timeout's TERM
+	# (status 124), or, if TERM is held off, until its KILL (137).
+	exec 7<"$RUN_DIR"
+	flock 7
+	run timeout -k 10 1 netns-add b
+	exec 7<&-
+	assert_failure 124
+	assert_gone b
+	assert_netns a
+}

@@ -209,3 +209,15 @@ $(usage_of netns-delete)" ]
 	[ "$stderr" = "$(usage_of netns-delete)" ]
 	assert_netns a
 }
+
+@test "a delete waiting for the run dir's lock stops on SIGTERM, removing nothing" {
+	netns-add a
+	# This shell holds the lock; the delete waits for it until timeout's
+	# TERM (status 124), or, if TERM is held off, until its KILL (137).
+	exec 7<"$RUN_DIR"
+	flock 7
+	run timeout -k 10 1 netns-delete a
+	exec 7<&-
+	assert_failure 124
+	assert_netns a
+}
