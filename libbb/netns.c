@@ -133,7 +133,8 @@ static int setup_run_dir(void)
 }
 
 /* Signals wait while a name is half made or half removed: an interrupted
- * add must not leave an empty file behind. */
+ * add must not leave an empty file behind. Only once the lock is held: one
+ * waiting for it must still stop on a signal. */
 static void hold_signals(sigset_t *old)
 {
 	sigset_t all;
@@ -153,8 +154,8 @@ int netns_unbind(const char *name)
 	int lock, r = -1;
 
 	netns_path(path, name);
-	hold_signals(&old);
 	lock = lock_run_dir();
+	hold_signals(&old);
 	if (lock >= 0) {
 		umount2(path, MNT_DETACH);
 		r = unlink(path);
@@ -212,8 +213,8 @@ int netns_bind(const char *name, pid_t pid)
 		msg("Cannot open network namespace of this process:");
 		return -1;
 	}
-	hold_signals(&old);
 	lock = netns_lock();
+	hold_signals(&old);
 	r = lock < 0 ? -1 : bind_locked(name, pid);
 	if (!pid && setns(self, CLONE_NEWNET) < 0)
 		die(1, "Cannot return to the caller's network namespace:");
