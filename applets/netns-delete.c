@@ -25,11 +25,12 @@ static int delete_all(void)
 		msg("Failed to open directory %s:", run_dir);
 		return 1;
 	}
-	while ((name = dir_next(&d)))
+	/* ip -all netns delete stops at the first name it cannot remove and
+	 * returns 0 all the same, as iproute2; netns-delete -a goes on. */
+	while ((name = dir_next(&d)) && !(r && ip_mode))
 		if (netns_unbind(name) < 0)
 			r = 1;
 	dir_close(&d);
-	/* ip -all netns delete returns 0 whatever it met, as iproute2. */
 	return ip_mode ? 0 : r;
 }
 
