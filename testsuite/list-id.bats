@@ -235,10 +235,11 @@ nsid 4 current-nsid unassigned " ]
 	assert_output ""
 	[ "$stderr" = "Error: Invalid target network namespace id.
 Dump terminated" ]
+	# With -j, iproute2 ends the JSON list it began before the dump failed.
 	need_json
 	run --separate-stderr netns-list-id -j target-nsid 7
 	assert_failure 1
-	assert_output ""
+	assert_output "[]"
 	[ "$stderr" = "Error: Invalid target network namespace id.
 Dump terminated" ]
 }
