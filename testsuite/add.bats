@@ -262,3 +262,24 @@ Command failed $batch:1" ]
 	assert_gone b
 	assert_netns a
 }
+
+@test "as an ordinary user: iproute2's one line, status 1, nothing made" {
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	chmod 755 "$(dirname "$RUN_DIR")"
+	run --separate-stderr nobody "$NETNSBOX" netns-add x
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "mkdir $RUN_DIR failed: Permission denied" ]
+	[ ! -e "$RUN_DIR" ]
+	netns-add a
+	run --separate-stderr nobody "$NETNSBOX" netns-add x
+	assert_failure 1
+	[ "$stderr" = "mount --make-shared $RUN_DIR failed: Operation not permitted" ]
+	assert_gone x
+	need_applet netns-attach
+	run --separate-stderr nobody "$NETNSBOX" netns-attach y $$
+	assert_failure 1
+	[ "$stderr" = "mount --make-shared $RUN_DIR failed: Operation not permitted" ]
+	assert_gone y
+}
