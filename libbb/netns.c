@@ -172,7 +172,7 @@ int netns_unbind(const char *name)
  * (pid 0) or that of process pid. In iproute2's order: the run dir, the
  * file, then the namespace, so that the messages are the same. On failure
  * nothing is left: no file, no mount. The caller holds the lock. */
-static int bind_locked(const char *name, pid_t pid)
+static int bind_locked(const char *name, pid_t pid, int self)
 {
 	char path[PATH_MAX], src[32] = "/proc/self/ns/net";
 	int fd;
@@ -191,11 +191,15 @@ static int bind_locked(const char *name, pid_t pid)
 		msg("Failed to create a new network namespace \"%s\":", name);
 		goto fail;
 	}
-	if (mount(src, path, "none", MS_BIND, NULL) < 0) {
+	fd = mount(src, path, "none", MS_BIND, NULL);
+	if (fd < 0)
 		msg("Bind %s -> %s failed:", src, path);
-		goto fail;
-	}
-	return 0;
+	/* Back only from a namespace of our own making: setns needs a
+	 * privilege an ordinary user has not, even into one's own. */
+	if (!pid && setns(self, CLONE_NEWNET) < 0)
+		die(1, "Cannot return to the caller's network namespace:");
+	if (fd == 0)
+		return 0;
 fail:
 	unlink(path);
 	return -1;
@@ -215,9 +219,7 @@ int netns_bind(const char *name, pid_t pid)
 	}
 	lock = netns_lock();
 	hold_signals(&old);
-	r = lock < 0 ? -1 : bind_locked(name, pid);
-	if (!pid && setns(self, CLONE_NEWNET) < 0)
-		die(1, "Cannot return to the caller's network namespace:");
+	r = lock < 0 ? -1 : bind_locked(name, pid, self);
 	if (lock >= 0)
 		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
