@@ -22,10 +22,14 @@ int nl_open(struct nl *nl)
 		return -1;
 	/* Extended ACKs carry the kernel's reason; capped ACKs do not echo
 	 * the request back; strict checking makes the kernel honour the
-	 * filters of a dump request (target-nsid). */
+	 * filters of a dump request (target-nsid). iproute2's batch mode
+	 * does not ask for it, so there the kernel ignores them: so does
+	 * ip -b here. */
 	setsockopt(nl->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	setsockopt(nl->fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	setsockopt(nl->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	if (!ip_batch)
+		setsockopt(nl->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one,
+			   sizeof(one));
 	if (bind(nl->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
 	    getsockname(nl->fd, (struct sockaddr *)&sa, &len) < 0) {
 		close(nl->fd);
