@@ -254,107 +254,109 @@ static int batch(const char *file)
 	return r;
 }
 
-static bool is_color(const char *opt)
-{
-	const char *eq = strchr(opt, '=');
-	char word[16];
-	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
+/* iproute2's options in its order of matching, each a kind and a name:
+ * = must match whole; . means nothing to netns; v takes a value; the
+ * others are handled below. A prefix matches, so "-h" is -human, "-b" is
+ * -batch, "-" is -loops. */
+static const char options[] =
+	"v-loops\0f-family\0=-4\0=-6\0=-0\0=-M\0=-B\0.-human\0.-human-readable\0"
+	".-iec\0.-stats\0.-statistics\0.-details\0.-resolve\0.-oneline\0"
+	".-timestamp\0.-tshort\0V-Version\0F-force\0b-batch\0.-brief\0j-json\0"
+	"p-pretty\0r-rcvbuf\0c-color\0h-help\0n-netns\0.-Numeric\0a-all\0=-echo\0";
 
-	if (n >= sizeof(word))
-		return false;
-	memcpy(word, opt, n);
-	word[n] = '\0';
-	return is_prefix(word, "-color") &&
-	       (!eq || !eq[1] || strcmp(eq + 1, "always") == 0 ||
+/* -color[=always|auto|never]: the name before '=' matches as a prefix. */
+static bool is_color(const char *opt, const char *name)
+{
+	const char *eq = strchrnul(opt, '=');
+
+	return eq - opt <= 6 && strncmp(opt, name, eq - opt) == 0 && eq > opt &&
+	       (!*eq || !eq[1] || strcmp(eq + 1, "always") == 0 ||
 		strcmp(eq + 1, "auto") == 0 || strcmp(eq + 1, "never") == 0);
 }
 
-/* The options that take a value; their value is checked, then ignored:
- * they mean nothing to netns. */
-static void valued(const char *opt, const char *v)
+static char option_kind(const char *opt)
 {
-	static const char *const families[] = {
-		"inet", "inet6", "link", "mpls", "bridge",
-	};
+	for (const char *o = options; *o; o += strlen(o) + 1) {
+		const char *name = o + 1;
+
+		if (*o == '=' ? strcmp(opt, name) == 0 :
+		    *o == 'c' ? is_color(opt, name) : is_prefix(opt, name))
+			return *o;
+	}
+	return 0;
+}
+
+/* An option's value is checked, as iproute2 does, then ignored. */
+static void check_value(char kind, const char *v)
+{
+	static const char families[] = "inet\0inet6\0link\0mpls\0bridge\0";
 	unsigned u;
 
 	if (!v)
 		usage_of(ip_usage);
-	/* "-" is a prefix of all three: iproute2 tries -loops first. */
-	if (is_prefix(opt, "-loops"))
-		return;
-	if (is_prefix(opt, "-family")) {
+	if (kind == 'f') {
 		if (strcmp(v, "help") == 0)
 			usage_of(ip_usage);
-		for (size_t k = 0; k < ARRAY_SIZE(families); k++)
-			if (strcmp(v, families[k]) == 0)
+		for (const char *f = families; *f; f += strlen(f) + 1)
+			if (strcmp(v, f) == 0)
 				return;
 		invarg("invalid protocol family", v);
 	}
-	if (is_prefix(opt, "-rcvbuf") && !get_uint(v, &u))
+	if (kind == 'r' && !get_uint(v, &u))
 		die(255, "Invalid rcvbuf size '%s'", v);
 }
 
 int ip_main(int argc, char **argv)
 {
-	static const char *const flags[] = {
-		"-human", "-human-readable", "-iec", "-stats", "-statistics",
-		"-details", "-resolve", "-oneline", "-timestamp", "-tshort",
-	};
 	const char *file = NULL;
 
-	for (; argc > 1; argc--, argv++) {
+	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
 		const char *opt = argv[1];
-		bool known = false;
+		char kind;
 
 		if (strcmp(opt, "--") == 0) {
 			argc--, argv++;
 			break;
 		}
-		if (opt[0] != '-')
-			break;
 		if (opt[1] == '-')
 			opt++;
-		if (is_prefix(opt, "-loops") || is_prefix(opt, "-family") ||
-		    (is_prefix(opt, "-rcvbuf") && !is_prefix(opt, "-resolve"))) {
-			valued(opt, argv[2]);
+		kind = option_kind(opt);
+		if (!ENABLE_FEATURE_JSON && (kind == 'j' || kind == 'p'))
+			kind = 0;
+		switch (kind) {
+		case 'v': case 'f': case 'r':
+			check_value(kind, argv[2]);
 			argc--, argv++;
-			continue;
-		}
-		if (!strcmp(opt, "-4") || !strcmp(opt, "-6") || !strcmp(opt, "-0") ||
-		    !strcmp(opt, "-M") || !strcmp(opt, "-B"))
-			continue;
-		for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
-			known |= is_prefix(opt, flags[i]);
-		if (known)
-			continue;
-		if (is_prefix(opt, "-Version")) {
+			break;
+		case 'V':
 			outf("ip utility, iproute2-6.1.0, netnsbox %s\n", NETNSBOX_VERSION);
 			xexit(0);
-		} else if (is_prefix(opt, "-force")) {
+		case 'F':
 			force = true;
-		} else if (is_prefix(opt, "-batch")) {
+			break;
+		case 'b':
 			if (!(file = argv[2]))
 				usage_of(ip_usage);
 			argc--, argv++;
-		} else if (is_prefix(opt, "-brief")) {
-		} else if (ENABLE_FEATURE_JSON && is_prefix(opt, "-json")) {
+			break;
+		case 'j':
 			opt_json = true;
-		} else if (ENABLE_FEATURE_JSON && is_prefix(opt, "-pretty")) {
+			break;
+		case 'p':
 			opt_pretty = true;
-		} else if (is_color(opt)) {
-		} else if (is_prefix(opt, "-help")) {
+			break;
+		case 'h':
 			usage_of(ip_usage);
-		} else if (is_prefix(opt, "-netns")) {
+		case 'n':
 			/* iproute2 takes the next word even when there is none. */
 			argc--, argv++;
 			if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
 				xexit(255);
-		} else if (is_prefix(opt, "-Numeric")) {
-		} else if (is_prefix(opt, "-all")) {
+			break;
+		case 'a':
 			opt_all = true;
-		} else if (strcmp(opt, "-echo") == 0) {
-		} else {
+			break;
+		case 0:
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
 		}
 	}
