@@ -18,10 +18,41 @@
 struct row {
 	struct row *next;
 	int nsid, cur;	/* cur: the nsid in this namespace, with target-nsid */
-	char *name;
+	char *name;	/* or a name of the run dir with nsid */
 };
 
-static struct row *rows, **tail;
+static struct row *rows, **tail, *names, **names_tail;
+
+static struct row *append(struct row ***end)
+{
+	struct row *r = xzalloc(sizeof(*r));
+
+	**end = r;
+	*end = &r->next;
+	return r;
+}
+
+/* The names with an nsid, in run dir order. */
+static void remember(const char *name, int nsid, void *arg)
+{
+	struct row *r;
+
+	(void)arg;
+	if (nsid < 0)
+		return;
+	r = append(&names_tail);
+	r->nsid = nsid;
+	r->name = xstrdup(name);
+}
+
+/* The name of an nsid of this namespace: the first in the run dir. */
+static const char *name_of(int nsid)
+{
+	for (struct row *r = names; nsid >= 0 && r; r = r->next)
+		if (r->nsid == nsid)
+			return r->name;
+	return NULL;
+}
 
 static int on_nsid(const struct nlmsghdr *n, void *arg)
 {
@@ -33,23 +64,10 @@ static int on_nsid(const struct nlmsghdr *n, void *arg)
 	if (n->nlmsg_type != RTM_NEWNSID ||
 	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
 		return 0;
-	r = xzalloc(sizeof(*r));
-	*tail = r;
-	tail = &r->next;
+	r = append(&tail);
 	r->nsid = nl_get_u32(tb[NETNSA_NSID], &v) ? (int32_t)v : -1;
 	r->cur = nl_get_u32(tb[NETNSA_CURRENT_NSID], &v) ? (int32_t)v : -2;
 	return 0;
-}
-
-/* The name of a row is that of the namespace its nsid in this namespace
- * refers to: the first such name in the run dir. */
-static void name_rows(const char *name, int nsid, void *arg)
-{
-	(void)arg;
-	for (struct row *r = rows; nsid >= 0 && r; r = r->next) {
-		if ((r->cur != -2 ? r->cur : r->nsid) == nsid && !r->name)
-			r->name = xstrdup(name);
-	}
 }
 
 static void show_nsid(const char *key, int v)
@@ -66,18 +84,20 @@ static void show_nsid(const char *key, int v)
 
 static void show(const struct row *r)
 {
+	const char *name = name_of(r->cur != -2 ? r->cur : r->nsid);
+
 	if (JSON)
 		json_begin_obj();
 	show_nsid("nsid", r->nsid);
 	if (r->cur != -2)
 		show_nsid("current-nsid", r->cur);
 	if (JSON) {
-		if (r->name)
-			json_str("name", r->name);
+		if (name)
+			json_str("name", name);
 		json_end_obj();
 	} else {
-		if (r->name)
-			outf("(iproute2 netns name: %s)", r->name);
+		if (name)
+			outf("(iproute2 netns name: %s)", name);
 		out_str("\n");
 	}
 }
@@ -116,6 +136,18 @@ int netns_list_id_main(int argc, char **argv)
 	} else {
 		i = 1;
 	}
+	rows = names = NULL;
+	tail = &rows;
+	names_tail = &names;
+	if (nl_open(&nl) < 0) {
+		msg("Cannot open rtnetlink:");
+		return 1;
+	}
+	/* As iproute2: the names and their nsids first, with a report of each
+	 * entry that is not a namespace, then the arguments. */
+	nl.echo = ip_mode;
+	nsid_each(&nl, remember, NULL);
+	nl.echo = 0;
 	for (; i < argc; i += 2) {
 		if (strcmp(argv[i], "target-nsid") == 0)
 			get_id(argv + i, "target-nsid", &target);
@@ -124,12 +156,6 @@ int netns_list_id_main(int argc, char **argv)
 		else
 			usage_exit(255);
 	}
-	rows = NULL;
-	tail = &rows;
-	if (nl_open(&nl) < 0) {
-		msg("Cannot open rtnetlink:");
-		return 1;
-	}
 	/* One nsid is a request; all of them, a dump. */
 	n = nsid_request(buf, sizeof(buf), RTM_GETNSID, nsid >= 0 ? 0 : NLM_F_DUMP);
 	if (target >= 0)
@@ -137,6 +163,7 @@ int netns_list_id_main(int argc, char **argv)
 	if (nsid >= 0)
 		nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid);
 	r = nl_talk(&nl, n, on_nsid, NULL);
+	nl_close(&nl);
 	if (r < 0) {
 		nl_report(&nl);
 		if (nsid >= 0)
@@ -149,13 +176,11 @@ int netns_list_id_main(int argc, char **argv)
 		}
 		return 1;
 	}
-	nsid_each(&nl, name_rows, NULL);
 	if (JSON)
 		json_begin_list();
 	for (struct row *w = rows; w; w = w->next)
 		show(w);
 	if (JSON)
 		json_end_list();
-	nl_close(&nl);
 	return 0;
 }

@@ -49,6 +49,8 @@ int netns_list_main(int argc, char **argv)
 	close(fd);
 	if (nl_open(&nl) < 0)
 		nl.fd = -1;
+	/* iproute2 looks every name up twice and reports each failure. */
+	nl.echo = ip_mode ? 2 : 0;
 	if (JSON)
 		json_begin_list();
 	nsid_each(&nl, show, NULL);

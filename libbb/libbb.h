@@ -113,6 +113,7 @@ struct nlattr;
 struct nl {
 	int fd;
 	uint32_t portid, seq, base, pending;
+	int echo;	/* report each failed request this many times */
 	char ext[128];	/* extended ACK text of the first error */
 };
 typedef int (*nl_cb)(const struct nlmsghdr *n, void *arg);

@@ -224,8 +224,15 @@ int nl_wait(struct nl *nl, nl_cb cb, void *arg)
 			if (n->nlmsg_flags & NLM_F_DUMP_INTR)
 				e = EINTR;
 			if (n->nlmsg_type == NLMSG_ERROR || n->nlmsg_type == NLMSG_DONE) {
-				int a = ack(nl, n);
+				int a;
 
+				if (nl->echo)
+					nl->ext[0] = '\0';
+				a = ack(nl, n);
+				for (int k = 0; a && k < nl->echo; k++) {
+					errno = a;
+					nl_report(nl);
+				}
 				if (a)
 					e = a;
 				nl->pending--;
