@@ -30,7 +30,7 @@ void *xzalloc(size_t n);
 char *xstrdup(const char *s);
 void arena_reset(void);
 
-/* fmt.c: %s %c %d %u %x %%, with l or z before d, u, x */
+/* fmt.c: %s %c %d %ld, nothing else */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap);
 size_t fmt(char *buf, size_t size, const char *f, ...) PRINTF(3, 4);
 

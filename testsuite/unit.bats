@@ -21,7 +21,7 @@ setup() {
 	echo "$output"
 	assert_success
 	refute_output --partial FAIL
-	[ "$(echo "$output" | grep -c '^ok ')" -eq 27 ]
+	[ "$(echo "$output" | grep -c '^ok ')" -eq 28 ]
 }
 
 @test "JSON strings escape quotes, backslashes and every control character" {
