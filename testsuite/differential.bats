@@ -21,6 +21,12 @@
 #   on timing. Likewise the flock warning, "unshare failed", "Stat of netns
 #   failed" and the other messages that need a failing kernel or an old one.
 
+#
+# Documented differences are compared too: a test that sets KNOWN passes
+# only when the diff of the two transcripts is exactly KNOWN (the order of
+# stdout and stderr written to one file; a child of -all exec or of a batch
+# exec whose switch fails ends there instead of going on).
+
 bats_require_minimum_version 1.5.0
 load lib
 
@@ -65,7 +71,17 @@ differ() {
 		cat "$d/iproute2"
 		return 1
 	fi
-	if ! diff -u --label iproute2 --label "ip applet" "$d/iproute2" "$d/netnsbox"; then
+	diff -u --label iproute2 --label "ip applet" "$d/iproute2" "$d/netnsbox" \
+		>"$d/diff" || true
+	if [ -n "${KNOWN:-}" ]; then
+		# A documented difference: the diff must be exactly this one.
+		[ "$(tail -n +3 "$d/diff")" = "$KNOWN" ] && return 0
+		echo "expected only the documented difference:"
+		echo "$KNOWN"
+		echo "got:"
+	fi
+	if [ -s "$d/diff" ] || [ -n "${KNOWN:-}" ]; then
+		cat "$d/diff"
 		keep=$TOP/testsuite/results/differential
 		mkdir -p "$keep"
 		cp "$d/iproute2" "$keep/$BATS_TEST_NUMBER.iproute2.txt"
@@ -936,6 +952,42 @@ EOF
 }
 
 @test "batch: the order of stdout and stderr lines written to one file (2>&1)" {
+	# Documented difference: netnsbox writes its stdout before each message,
+	# so lines written to one file keep the order of the commands; iproute2
+	# holds its stdout in a buffer until it exits.
+	KNOWN=$(cat <<'KEOF'
+@@ -1,11 +1,11 @@
+ $ sh -c ip\ -force\ -b\ /tmp/b\ 2\>\&1
++1|a$
+ 1|Cannot remove namespace file "/run/netns/nosuch": No such file or directory$
+ 1|Command failed /tmp/b:3$
++1|a$
+ 1|Cannot create namespace file "/run/netns/a": File exists$
+ 1|Command failed /tmp/b:5$
+ 1|a$
+-1|a$
+-1|a$
+ rc=1
+ $ sh -c ip\ -b\ /tmp/b\ 2\>\&1
+ 1|Cannot create namespace file "/run/netns/a": File exists$
+@@ -15,13 +15,13 @@
+ 1|rc=1$
+ 1|Cannot create namespace file "/run/netns/a": File exists$
+ 1|Command failed /tmp/b:1$
++1|a$
+ 1|Cannot remove namespace file "/run/netns/nosuch": No such file or directory$
+ 1|Command failed /tmp/b:3$
++1|a$
+ 1|Cannot create namespace file "/run/netns/a": File exists$
+ 1|Command failed /tmp/b:5$
+ 1|a$
+-1|a$
+-1|a$
+ rc=0
+ $ ip netns set a 3
+ rc=0
+KEOF
+	)
 	differ <<'EOF'
 B=/tmp/b
 printf '%s\n' 'netns add a' 'netns list' 'netns delete nosuch' 'netns list' \
@@ -1218,7 +1270,6 @@ touch /run/netns/plain
 t ip netns exec plain true
 mkdir /run/netns/dir
 t ip netns exec dir true
-t ip -all netns exec true
 EOF
 }
 
@@ -1291,9 +1342,31 @@ EOF
 }
 
 @test "exec: -all with an entry that is not a namespace (iproute2 runs later ones twice)" {
-	# iproute2's child goes on with the loop when its switch fails, so the
-	# namespaces after a plain file run twice. Kept in a test of its own:
-	# a fix would be a documented difference.
+	# Documented difference: a child whose switch fails ends there; iproute2's
+	# goes on with the loop, so the namespaces after a plain file run twice.
+	KNOWN=$(cat <<'KEOF'
+@@ -18,9 +18,6 @@
+ 1|$
+ 1|netns: a$
+ 1|hi$
+-1|$
+-1|netns: a$
+-1|hi$
+ 2|setting the network namespace "plain" failed: Invalid argument$
+ rc=0
+ $ sh -c ip\ -all\ netns\ exec\ echo\ hi\ 2\>\&1
+@@ -33,9 +30,6 @@
+ 1|$
+ 1|netns: a$
+ 1|hi$
+-1|$
+-1|netns: a$
+-1|hi$
+ rc=0
+ end of sequence, status 0
+ sandbox exit: 0
+KEOF
+	)
 	differ <<'EOF'
 t ip netns add a
 touch /run/netns/plain
@@ -1305,6 +1378,19 @@ EOF
 }
 
 @test "exec: in a batch, with -all, -n and -force" {
+	# Documented difference: a batch child whose switch fails ends there;
+	# iproute2's goes on with the batch and reports its line a second time.
+	KNOWN=$(cat <<'KEOF'
+@@ -77,7 +77,6 @@
+ $ ip -b /tmp/b
+ 2|Cannot open network namespace "nosuch": No such file or directory$
+ 2|Command failed /tmp/b:1$
+-2|Command failed /tmp/b:1$
+ rc=1
+ $ ip -force -b /tmp/b
+ 2|Invalid netns name "a/b"$
+KEOF
+	)
 	differ <<'EOF'
 B=/tmp/b
 t ip netns add a
@@ -1340,7 +1426,24 @@ EOF
 }
 
 @test "exec: in a batch, a failed switch (iproute2's child goes on with the batch)" {
-	# Kept apart for the same reason as -all with a plain file.
+	# Documented difference, as above: the rest of the batch runs once.
+	KNOWN=$(cat <<'KEOF'
+@@ -4,13 +4,10 @@
+ 1|Cannot open network namespace "nosuch": No such file or directory$
+ 1|Command failed /tmp/b:1$
+ 1|end$
+-1|Command failed /tmp/b:1$
+-1|end$
+ rc=1
+ $ sh -c ip\ -b\ /tmp/b\ 2\>\&1
+ 1|Cannot open network namespace "nosuch": No such file or directory$
+ 1|Command failed /tmp/b:1$
+-1|Command failed /tmp/b:1$
+ rc=1
+ end of sequence, status 0
+ sandbox exit: 0
+KEOF
+	)
 	differ <<'EOF'
 B=/tmp/b
 t ip netns add a
