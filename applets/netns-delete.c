@@ -17,13 +17,11 @@ static int delete_all(void)
 	const char *name;
 	int r = 0;
 
-	/* No run dir is no name; one that cannot be read is an error, also
-	 * for ip. */
-	if (dir_open(&d, run_dir) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		msg("Failed to open directory %s:", run_dir);
-		return 1;
+	switch (netns_walk(&d)) {
+	case 0:
+		return 0;
+	case -1:
+		return 1;	/* for ip too, as iproute2 */
 	}
 	/* ip -all netns delete stops at the first name it cannot remove and
 	 * returns 0 all the same, as iproute2; netns-delete -a goes on. */

@@ -210,10 +210,10 @@ static int exec_all(char **cmd)
 	const char *name;
 	int r = 0;
 
-	if (dir_open(&d, run_dir) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		msg("Failed to open directory %s:", run_dir);
+	switch (netns_walk(&d)) {
+	case 0:
+		return 0;
+	case -1:
 		return ip_mode ? 1 : 125;
 	}
 	while ((name = dir_next(&d))) {

@@ -86,6 +86,7 @@ int netns_unbind(const char *name);
 int dir_open(struct nsdir *d, const char *path);
 const char *dir_next(struct nsdir *d);
 void dir_close(struct nsdir *d);
+int netns_walk(struct nsdir *d);
 
 /* switch.c: into NAME's network namespace, in a mount namespace of its
  * own with NAME's /sys and etc files, as iproute2 does it */

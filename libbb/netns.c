@@ -257,6 +257,18 @@ const char *dir_next(struct nsdir *d)
 	}
 }
 
+/* Opens the run dir to walk every name: 1 when it is there, 0 when it is
+ * missing (no names), -1 after iproute2's message when it cannot be read. */
+int netns_walk(struct nsdir *d)
+{
+	if (dir_open(d, run_dir) == 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	msg("Failed to open directory %s:", run_dir);
+	return -1;
+}
+
 void dir_close(struct nsdir *d)
 {
 	if (d->fd >= 0)
