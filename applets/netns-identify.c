@@ -18,8 +18,8 @@ int netns_identify_main(int argc, char **argv)
 	char path[PATH_MAX], last[NAME_MAX + 1] = "";
 	const char *pid, *name;
 	int i, r;
-	bool json = ENABLE_FEATURE_JSON &&
-		    getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i);
+	bool json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+		    ENABLE_FEATURE_JSON;
 
 	if (i + 1 < argc) {
 		msg("extra arguments specified");

@@ -127,8 +127,8 @@ int netns_monitor_main(int argc, char **argv)
 	ssize_t n;
 	int i;
 
-	json = ENABLE_FEATURE_JSON &&
-	       getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i);
+	json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+	       ENABLE_FEATURE_JSON;
 	if (!ip_mode && i < argc)
 		usage_exit(1);
 	p[0].fd = inotify_init1(IN_CLOEXEC);

@@ -17,8 +17,8 @@ int netns_pids_main(int argc, char **argv)
 	char path[PATH_MAX];
 	const char *pid;
 	int i, n;
-	bool json = ENABLE_FEATURE_JSON &&
-		    getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i);
+	bool json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+		    ENABLE_FEATURE_JSON;
 
 	if (i >= argc || i + 1 < argc) {
 		msg(i < argc ? "extra arguments specified" :

@@ -11,9 +11,13 @@ struct applet {
 	const char *usage;
 };
 
+/* Sorted by name; the empty last entry ends the walks (and keeps the
+ * table from being empty in a build with no applet). */
 static const struct applet applets[] = {
 #include "applet-table.h"
+	{ NULL, NULL, NULL }
 };
+#define NAPPLETS (ARRAY_SIZE(applets) - 1)
 
 const char *applet_name = "netnsbox";
 const char *applet_usage = "";
@@ -25,8 +29,7 @@ static int cmp_name(const void *key, const void *a)
 
 static const struct applet *find_applet(const char *name)
 {
-	return bsearch(name, applets, ARRAY_SIZE(applets), sizeof(applets[0]),
-		       cmp_name);
+	return bsearch(name, applets, NAPPLETS, sizeof(applets[0]), cmp_name);
 }
 
 void show_usage(int fd)
@@ -53,9 +56,9 @@ static int netnsbox_help(void)
 	     "Usage: netnsbox APPLET [ARGS]...  or  APPLET [ARGS]... by a link\n"
 	     "       netnsbox --list | --install [-s] DIR | --help\n"
 	     "Applets:\n", NETNSBOX_VERSION);
-	for (size_t i = 0; i < ARRAY_SIZE(applets); i++)
-		outf("%s%s", i ? ", " : "\t", applets[i].name);
-	out_str(ARRAY_SIZE(applets) ? "\n" : "\t(none)\n");
+	for (const struct applet *a = applets; a->name; a++)
+		outf("%s%s", a == applets ? "\t" : ", ", a->name);
+	out_str(applets->name ? "\n" : "\t(none)\n");
 	return 0;
 }
 
@@ -85,9 +88,8 @@ static int install(int argc, char **argv)
 	/* Check every name before changing any, so that a refusal leaves DIR
 	 * as it was. */
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
-			fmt(path, sizeof(path), "%s/%s", argv[2 + sym],
-			    applets[i].name);
+		for (const struct applet *a = applets; a->name; a++) {
+			fmt(path, sizeof(path), "%s/%s", argv[2 + sym], a->name);
 			if (pass == 0) {
 				if (access(path, F_OK) == 0 || errno != ENOENT) {
 					struct stat st;
@@ -139,8 +141,8 @@ int main(int argc, char **argv)
 		if (argc < 2 || strcmp(argv[1], "--help") == 0)
 			return netnsbox_help(), out_flush() ? 0 : 1;
 		if (strcmp(argv[1], "--list") == 0) {
-			for (size_t i = 0; i < ARRAY_SIZE(applets); i++)
-				outf("%s\n", applets[i].name);
+			for (const struct applet *l = applets; l->name; l++)
+				outf("%s\n", l->name);
 			return out_flush() ? 0 : 1;
 		}
 		if (ENABLE_FEATURE_INSTALLER && strcmp(argv[1], "--install") == 0)

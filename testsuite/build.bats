@@ -20,9 +20,10 @@ setup() {
 		(cd "$src" && tar xf -)
 }
 
-# build [MAKE ARGS]...: make in the copy, quietly unless it fails.
+# build [MAKE ARGS]...: make in the copy, warnings as errors, quietly
+# unless it fails.
 build() {
-	make -C "$src" -j2 "$@" >"$BATS_TEST_TMPDIR/make.log" 2>&1 ||
+	make -C "$src" -j2 WERROR=1 "$@" >"$BATS_TEST_TMPDIR/make.log" 2>&1 ||
 		{ cat "$BATS_TEST_TMPDIR/make.log"; return 1; }
 }
 
@@ -168,4 +169,18 @@ A test."
 	[ ! -e "$src/build" ] && [ ! -e "$src/netnsbox" ] && [ -f "$src/.config" ]
 	build distclean
 	[ ! -e "$src/.config" ] && [ ! -e "$src/defconfig" ]
+}
+
+@test "every applet without the features builds, and -j is then refused" {
+	build defconfig
+	sed -i -e 's/^CONFIG_FEATURE_\(JSON\|INSTALLER\|VERBOSE_USAGE\)=y/# CONFIG_FEATURE_\1 is not set/' "$src/.config"
+	build
+	run "$src/netnsbox" --list
+	assert_success
+	assert_line netns-identify
+	run --separate-stderr "$src/netnsbox" netns-pids -j x
+	assert_failure 1
+	[ "$stderr" = "netns-pids: unknown option -j
+netns-pids [-j] NAME" ]
+	run -127 "$src/netnsbox" --install "$BATS_TEST_TMPDIR"
 }
