@@ -169,3 +169,68 @@ ko: $line"
 	grep -Fq 'man -l docs/netnsbox.1' "$TOP/README"
 	grep -Fq 'docs/ko/netnsbox.1' "$TOP/README"
 }
+
+@test "README's applet table shows each applet's usage line" {
+	missing=
+	for a in $("$NETNSBOX" --list); do
+		line=$(usage_line "$a")
+		# An alias (netns-del) shows the usage of the applet it names.
+		[ "${line%% *}" = "$a" ] || continue
+		grep -Fq -- "| ${line//|/\\|} |" "$TOP/README" || missing="$missing
+$line"
+	done
+	assert_equal "$missing" ""
+}
+
+@test "every JSON member an applet prints is named in its subsection of both pages" {
+	missing=
+	for f in "$TOP"/applets/netns-*.c; do
+		a=$(basename "$f" .c)
+		for key in $(grep -oE 'json_(str|int)\("[a-z-]+"' "$f" | sed 's/.*("//; s/"$//' | sort -u); do
+			for page in "$EN" "$KO"; do
+				subsection "$page" "$a" | grep -Eq -- "(^|[^a-z-])$key([^a-z-]|\$)" ||
+					missing="$missing ${page#"$TOP/"}:$a:$key"
+			done
+		done
+	done
+	assert_equal "$missing" ""
+}
+
+@test "EXIT STATUS lists every status an applet exits with by die or usage_exit" {
+	listed=$(section "$EN" "$EN_EXIT" | grep -oE '^[0-9]+( |$)' | tr -d ' ')
+	missing=
+	for s in $(grep -ohE '(die|usage_exit|usage_of)\([0-9]+' "$TOP"/applets/*.c "$TOP"/libbb/*.c |
+		grep -oE '[0-9]+$' | sort -un); do
+		grep -qx "$s" <<<"$listed" || missing="$missing $s"
+	done
+	assert_equal "$missing" ""
+}
+
+@test "README names the size budget that build.bats checks and every make target and variable" {
+	budget=$(sed -n 's/^SIZE_BUDGET=\([0-9]*\)$/\1/p' "$TOP/testsuite/build.bats")
+	[ -n "$budget" ]
+	grep -Fq " $budget bytes" "$TOP/README"
+	missing=
+	for t in $(sed -n 's/^.*@echo .\(Targets\|Configuration\|\) *: *\(.*\).$/\2/p;
+		s/^.*@echo .  *\([a-z].*\).$/\1/p' "$TOP/Makefile" | tr -d '()' |
+		tr ' ' '\n' | grep -E '^[a-z]+$' | grep -vx default); do
+		grep -Eq -- "make $t([^a-z]|\$)" "$TOP/README" || missing="$missing $t"
+	done
+	for v in $(sed -n 's/^.*@echo .Variables: \(.*\).$/\1/p' "$TOP/Makefile" | tr ' ' '\n' |
+		sed 's/=.*//'); do
+		grep -Eq -- "(^|[^A-Z_])$v([^A-Z_]|\$)" "$TOP/README" || missing="$missing $v"
+	done
+	assert_equal "$missing" ""
+}
+
+@test "PERFORMANCE.md gives the defaults of make bench" {
+	for v in NAMES PROCS RUNS; do
+		d=$(sed -n "s/.*$v=\\\${$v:-\\([0-9]*\\)}.*/\\1/p" "$TOP/scripts/bench.sh" | head -n 1)
+		[ -n "$d" ]
+		grep -Fq "\`$v\` (default $d)" "$TOP/docs/PERFORMANCE.md" || {
+			echo "PERFORMANCE.md lacks \`$v\` (default $d)"
+			return 1
+		}
+	done
+	grep -Fq 'docs/PERFORMANCE.md' "$TOP/README"
+}
