@@ -136,7 +136,7 @@ bench: netnsbox
 
 install: netnsbox
 	install -D -m 0755 netnsbox $(DESTDIR)$(PREFIX)/bin/netnsbox
-	./netnsbox --install -s $(DESTDIR)$(PREFIX)/bin
+	sh scripts/install-links.sh $(DESTDIR)$(PREFIX)/bin $(B)/applet-names
 
 clean:
 	rm -rf $(B) netnsbox

@@ -12,6 +12,7 @@
 #   config:  BUILDDIR/config.mk       the configuration as make variables
 #            BUILDDIR/cfg/SYMBOL.h    one header per configuration symbol
 #            BUILDDIR/applet-table.h  the sorted table of configured applets
+#            BUILDDIR/applet-names    their names, one a line (make install)
 set -e
 mode=$1 b=$2
 shift 2
@@ -85,6 +86,10 @@ config)
 		esac >"$b/cfg/$sym.h.tmp"
 		update "$b/cfg/$sym.h"
 	done
+	names "$@" | while read -r name sym fn f; do
+		grep -q "^CONFIG_$sym=y" "$cfg" && echo "$name"
+	done >"$b/applet-names.tmp" || true
+	update "$b/applet-names"
 	grep -q '^CONFIG_FEATURE_VERBOSE_USAGE=y' "$cfg" && verbose=1 || verbose=0
 	names "$@" | while read -r name sym fn f; do
 		grep -q "^CONFIG_$sym=y" "$cfg" || continue
