@@ -128,29 +128,51 @@ static void become(char *spec)
 		die(125, "%s: cannot run as %s:", applet_name, spec);
 }
 
-/* execvp, in less code than libc's: PATH (default that of musl), an
- * empty entry is the current folder, EACCES wins over ENOENT. */
+/* A file the kernel cannot run (no #! line) is a shell script to execvp:
+ * run it with /bin/sh, in the slot before the command's words. */
+static void exec_file(const char *path, char **cmd)
+{
+	extern char **environ;
+	char *word = cmd[0];
+
+	execve(path, cmd, environ);
+	if (errno != ENOEXEC)
+		return;
+	cmd[-1] = "/bin/sh";
+	cmd[0] = (char *)path;
+	execve(cmd[-1], cmd - 1, environ);
+	cmd[0] = word;
+	errno = ENOEXEC;
+}
+
+/* execvp, in less code than libc's: the first PATH (default glibc's, as
+ * iproute2 sees it), an empty entry is the current folder, EACCES wins
+ * over ENOENT, a path too long is not cut short. */
 static void exec_path(char **cmd)
 {
 	extern char **environ;
-	const char *dirs = "/usr/local/bin:/bin:/usr/bin";
+	const char *dirs = "/bin:/usr/bin";
 	char path[PATH_MAX];
 	int e = ENOENT;
 
 	for (char **v = environ; *v; v++)
-		if (strncmp(*v, "PATH=", 5) == 0)
+		if (strncmp(*v, "PATH=", 5) == 0) {
 			dirs = *v + 5;
+			break;
+		}
 	if (strchr(cmd[0], '/') || !*cmd[0])
 		dirs = "";
 	for (;;) {
 		size_t n = strcspn(dirs, ":");
 
-		if (n < PATH_MAX - 2) {
-			memcpy(path, dirs, n);
-			fmt(path + n, PATH_MAX - n, n ? "/%s" : "%s", cmd[0]);
-			execve(path, cmd, environ);
+		memcpy(path, dirs, n < PATH_MAX ? n : 0);
+		if (n < PATH_MAX &&
+		    fmt(path + n, PATH_MAX - n, n ? "/%s" : "%s", cmd[0]) < PATH_MAX - n) {
+			exec_file(path, cmd);
 			if (errno != ENOENT && errno != ENOTDIR)
 				e = errno;
+		} else {
+			e = ENAMETOOLONG;
 		}
 		if (!dirs[n] || (e != ENOENT && e != EACCES))
 			break;

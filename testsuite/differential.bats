@@ -1270,6 +1270,11 @@ touch /run/netns/plain
 t ip netns exec plain true
 mkdir /run/netns/dir
 t ip netns exec dir true
+note a script without #! runs with /bin/sh; a path longer than PATH_MAX
+printf 'echo script "$@"\n' >/tmp/noshebang.sh
+chmod +x /tmp/noshebang.sh
+t ip netns exec a /tmp/noshebang.sh x y
+t ip netns exec a "$(printf '/%.0s' $(seq 4090))bin/true"
 EOF
 }
 

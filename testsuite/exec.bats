@@ -416,3 +416,19 @@ Command failed $b:1" ]
 
 rc=0"
 }
+
+@test "netns-exec runs a script without #! with /bin/sh, as execvp does" {
+	printf 'echo script "$@"\n' >"$BATS_TEST_TMPDIR/noshebang"
+	chmod +x "$BATS_TEST_TMPDIR/noshebang"
+	run --separate-stderr netns-exec a "$BATS_TEST_TMPDIR/noshebang" x y
+	assert_success
+	assert_output "script x y"
+}
+
+@test "netns-exec refuses a path longer than PATH_MAX instead of cutting it short" {
+	long="$(printf '/%.0s' $(seq 4090))bin/true"
+	run --separate-stderr netns-exec a "$long"
+	assert_failure 126
+	[ "$stderr" = "exec of \"$long\" failed: File name too long" ]
+	[ -z "$output" ]
+}
