@@ -177,6 +177,9 @@ static bool get_line(int *lineno)
 	size_t start = 0, n = 0;
 	char *p;
 
+	/* What the former line and its command took: blank and comment
+	 * lines too, or a long batch of them would grow without end. */
+	arena_reset();
 	line.p = NULL;
 	line.size = 0;
 	if (!read_line(&n))
@@ -249,7 +252,6 @@ static int batch(const char *file)
 			if (!force)
 				break;
 		}
-		arena_reset();
 	}
 	return r;
 }

@@ -113,7 +113,7 @@ static void on_event(const struct inotify_event *ev)
 		rescan();
 	else if (ev->mask & (IN_CREATE | IN_MOVED_TO))
 		check(ev->name);
-	else if (*(pp = find(ev->name)))
+	else if (ev->len && *(pp = find(ev->name)))
 		forget(pp);
 }
 
@@ -127,6 +127,8 @@ int netns_monitor_main(int argc, char **argv)
 	ssize_t n;
 	int i;
 
+	live = spare = NULL;	/* the arena was emptied since a former run */
+	d.fd = -1;
 	json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
 	       ENABLE_FEATURE_JSON;
 	if (!ip_mode && i < argc)
@@ -136,17 +138,14 @@ int netns_monitor_main(int argc, char **argv)
 		msg("inotify_init failed:");
 		return 1;
 	}
-	if (mkdir(run_dir, 0755) < 0 && errno != EEXIST) {
-		msg("mkdir %s failed:", run_dir);
-		return 1;
-	}
+	if (netns_mkdir() < 0)
+		goto fail;
 	if (inotify_add_watch(p[0].fd, run_dir, IN_CREATE | IN_DELETE |
 			      IN_MOVED_FROM | IN_MOVED_TO) < 0) {
 		msg("inotify_add_watch failed:");
-		return 1;
+		goto fail;
 	}
 	p[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
-	d.fd = -1;
 	p[0].events = POLLIN;
 	p[1].events = POLLPRI;
 	quiet = true;
@@ -158,7 +157,8 @@ int netns_monitor_main(int argc, char **argv)
 		n = p[0].revents ? read(p[0].fd, buf, sizeof(buf)) : 0;
 		if (n < 0 && errno != EINTR) {
 			msg("read failed:");
-			return 1;
+			close(p[1].fd);
+			goto fail;
 		}
 		for (char *q = buf; q < buf + n;
 		     q += sizeof(struct inotify_event) + ((struct inotify_event *)q)->len)
@@ -166,4 +166,9 @@ int netns_monitor_main(int argc, char **argv)
 		if (p[1].revents)
 			rescan();
 	}
+fail:
+	/* A batch goes on with -force: nothing of this run may stay. */
+	close(p[0].fd);
+	dir_close(&d);
+	return 1;
 }

@@ -56,6 +56,7 @@ int netns_set_main(int argc, char **argv)
 	}
 	if (nl_open(&nl) < 0) {
 		msg("Cannot open rtnetlink:");
+		close(fd);
 		return 1;
 	}
 	n = nsid_request(buf, sizeof(buf), RTM_NEWNSID, 0);

@@ -80,6 +80,7 @@ char *netns_path(char *buf, const char *name);	/* buf of PATH_MAX */
 int netns_open(const char *name);
 int netns_open_pid(pid_t pid);
 bool netns_mounted_at(int dirfd, const char *name);
+int netns_mkdir(void);
 int netns_lock(void);
 int netns_bind(const char *name, pid_t pid);	/* add (pid 0) or attach */
 int netns_unbind(const char *name);

@@ -57,7 +57,9 @@ int netns_open_pid(pid_t pid)
 bool netns_mounted_at(int dirfd, const char *name)
 {
 	struct statfs sf;
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* O_PATH: no open of the file itself, which would block on a FIFO
+	 * and needs no permission on it. */
+	int fd = openat(dirfd, name, O_PATH | O_CLOEXEC | O_NOFOLLOW);
 	bool ok;
 
 	if (fd < 0)
@@ -85,6 +87,16 @@ static int lock_run_dir(void)
 	return fd;
 }
 
+/* The run dir, made (0755) if it is missing; -1 after iproute2's message. */
+int netns_mkdir(void)
+{
+	if (mkdir(run_dir, 0755) < 0 && errno != EEXIST) {
+		msg("mkdir %s failed:", run_dir);
+		return -1;
+	}
+	return 0;
+}
+
 /* Takes the run dir's lock, creating the run dir (0755) if it is missing.
  * Add, attach and delete hold it while they change a name, so that they
  * are atomic with respect to each other; add holds it while it makes the
@@ -94,22 +106,22 @@ int netns_lock(void)
 {
 	int fd;
 
-	if (mkdir(run_dir, 0755) < 0 && errno != EEXIST) {
-		msg("mkdir %s failed:", run_dir);
+	if (netns_mkdir() < 0)
 		return -1;
-	}
 	fd = lock_run_dir();
 	if (fd < 0)
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
 	return fd;
 }
 
-/* Make the run dir a mount point of its own, in a shared peer group: a
- * name unmounted in one mount namespace is then unmounted in all of them,
- * which lets the namespace be freed sooner. It becomes a mount point by a
- * bind to itself, private first so that it leaves the peer group of its
- * parent (binding the parent's shared mounts into it again and again is
- * what locks machines up when adds race), then shared. */
+/* Make the run dir a shared mount point: a name unmounted in one mount
+ * namespace is then unmounted in all of them, which lets the namespace be
+ * freed sooner, and a name mounted later reaches the mount namespaces made
+ * before (services with a private /tmp, say). It becomes a mount point by
+ * a bind to itself, which stays in its parent's peer group when the parent
+ * is shared, as iproute2's does. The caller holds the lock: adds racing at
+ * boot bind it once, not again and again over each other's binds, which
+ * is what locks machines up. */
 static int setup_run_dir(void)
 {
 	bool made = false;
@@ -121,10 +133,6 @@ static int setup_run_dir(void)
 		}
 		if (mount(run_dir, run_dir, "none", MS_BIND | MS_REC, NULL) < 0) {
 			msg("mount --bind %s %s failed:", run_dir, run_dir);
-			return -1;
-		}
-		if (mount("", run_dir, "none", MS_PRIVATE | MS_REC, NULL) < 0) {
-			msg("mount --make-private %s failed:", run_dir);
 			return -1;
 		}
 		made = true;
@@ -157,7 +165,7 @@ int netns_unbind(const char *name)
 	lock = lock_run_dir();
 	hold_signals(&old);
 	if (lock >= 0) {
-		umount2(path, MNT_DETACH);
+		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 		r = unlink(path);
 	}
 	if (r < 0)

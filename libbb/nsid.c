@@ -83,6 +83,7 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 	int fd[BATCH];
 	size_t len = 0;
 
+	b->first = nl->seq + 1;
 	for (int i = 0; i < k; i++) {
 		struct nlmsghdr *n = nsid_request(buf + len, REQ_SIZE,
 						 RTM_GETNSID, 0);
@@ -90,13 +91,17 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 		b->nsid[i] = -1;
 		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC |
 			       O_NONBLOCK | O_NOCTTY);
+		/* A name that cannot be opened is not asked about, as
+		 * iproute2; its number is skipped to keep the others'. */
+		if (fd[i] < 0) {
+			nl->seq++;
+			continue;
+		}
 		nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i]);
-		if (i == 0)
-			b->first = nl->seq + 1;
 		nl_number(nl, n);
 		len += n->nlmsg_len;
 	}
-	if (nl_send(nl, buf, len) < 0)
+	if (len && nl_send(nl, buf, len) < 0)
 		nl->pending = 0;
 	for (int i = 0; i < k; i++)
 		if (fd[i] >= 0)

@@ -42,6 +42,8 @@ int main(int argc, char **argv)
 	phoff = get(h + (wide ? 32 : 28), w);
 	phsize = get(h + (wide ? 54 : 42), 2);
 	phnum = get(h + (wide ? 56 : 44), 2);
+	if (phsize > (int)sizeof(ph))
+		return fprintf(stderr, "sstrip: %s: odd program headers\n", argv[1]), 1;
 	end = phoff + (unsigned long long)phsize * phnum;
 	for (int i = 0; i < phnum; i++) {
 		if (pread(fd, ph, phsize, phoff + i * phsize) != phsize)

@@ -221,3 +221,17 @@ $(usage_of netns-delete)" ]
 	assert_failure 124
 	assert_netns a
 }
+
+@test "a symbolic link in the run dir is removed, never what it points at unmounted" {
+	mkdir -p "$RUN_DIR" "$BATS_TEST_TMPDIR/m"
+	mount -t tmpfs keep "$BATS_TEST_TMPDIR/m"
+	ln -s "$BATS_TEST_TMPDIR/m" "$RUN_DIR/evil"
+	run netns-delete evil
+	assert_success
+	[ ! -L "$RUN_DIR/evil" ]
+	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
+	ln -s "$BATS_TEST_TMPDIR/m" "$RUN_DIR/evil"
+	run netns-delete -a
+	assert_success
+	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
+}

@@ -432,3 +432,16 @@ rc=0"
 	[ "$stderr" = "exec of \"$long\" failed: File name too long" ]
 	[ -z "$output" ]
 }
+
+@test "ip batch: blank and comment lines take no memory that stays" {
+	need_applet ip
+	b=$BATS_TEST_TMPDIR/batch
+	yes '# a comment line that the batch skips' | head -n 100000 >"$b"
+	echo 'netns exec a sh -c "grep VmHWM /proc/$PPID/status"' >>"$b"
+	run --separate-stderr "$NETNSBOX" ip -b "$b"
+	assert_success
+	kb=$(echo "$output" | awk '{ print $2 }')
+	echo "peak $kb kB"
+	# 4 KiB a line that stays would be 400 MB here.
+	[ "$kb" -lt 20000 ]
+}

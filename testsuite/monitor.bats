@@ -111,6 +111,15 @@ nothing() {
 	[ "$(next)" = "add x" ]
 }
 
+@test "a FIFO in the run dir does not block the monitor" {
+	mkdir -p "$RUN_DIR"
+	mkfifo "$RUN_DIR/fifo"
+	start netns-monitor
+	mkfifo "$RUN_DIR/fifo2"
+	netns-add x
+	[ "$(next)" = "add x" ]
+}
+
 @test "a name made as an empty file is added only once a namespace is mounted on it" {
 	netns-add a
 	start netns-monitor
