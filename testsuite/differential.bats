@@ -331,6 +331,10 @@ t ip netns delete plainfile
 t ip netns list
 rmdir /run/netns/subdir
 t ip netns list
+note an entry that cannot be opened is not asked about: no message
+ln -s /nonexistent /run/netns/dangling
+t ip netns list
+t ip netns list-id
 EOF
 }
 
