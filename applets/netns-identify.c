@@ -26,7 +26,7 @@ int netns_identify_main(int argc, char **argv)
 		return 1;
 	}
 	pid = i < argc ? argv[i] : "self";
-	if (i < argc && strspn(pid, "0123456789") != strlen(pid)) {
+	if (i < argc && !all_digits(pid)) {
 		msg("Specified string '%s' is not a pid", pid);
 		return 1;
 	}

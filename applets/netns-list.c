@@ -47,8 +47,7 @@ int netns_list_main(int argc, char **argv)
 	if (fd < 0)
 		return 0;
 	close(fd);
-	if (nl_open(&nl) < 0)
-		nl.fd = -1;
+	nl_open(&nl);	/* without netlink, the names without ids */
 	/* iproute2 looks every name up twice and reports each failure. */
 	nl.echo = ip_mode ? 2 : 0;
 	if (JSON)

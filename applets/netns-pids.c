@@ -35,7 +35,7 @@ int netns_pids_main(int argc, char **argv)
 		json_begin_list();
 	while ((pid = scan_next(&s))) {
 		/* /proc/self is this process, a second time. */
-		if (!get_int(pid, &n) || strspn(pid, "0123456789") != strlen(pid))
+		if (!all_digits(pid) || !get_int(pid, &n))
 			continue;
 		if (json) {
 			json_begin_obj();

@@ -18,7 +18,7 @@ static int open_target(const char *name)
 	int fd = netns_open(name), pid;
 
 	if (fd < 0 && errno == ENOENT && !ip_mode && name[0] != '0' &&
-	    strspn(name, "0123456789") == strlen(name) && get_int(name, &pid))
+	    all_digits(name) && get_int(name, &pid))
 		fd = netns_open_pid(pid);
 	return fd;
 }

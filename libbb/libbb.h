@@ -61,6 +61,7 @@ void json_int(const char *k, long v);
  * settings come from ip's options. */
 extern bool ip_mode, ip_batch, opt_all, opt_json, opt_pretty;
 unsigned getflags(char **argv, const char *spec, char **args, int *ind);
+bool all_digits(const char *s);
 bool get_int(const char *s, int *v);
 bool get_uint(const char *s, unsigned *v);
 /* Where cfg/FEATURE_JSON.h is included: the flags and the test for JSON. */

@@ -75,6 +75,13 @@ static bool get_num(const char *s, long long *v)
 	return true;
 }
 
+/* A PID as /proc names them: decimal digits only (so "010" is no PID and
+ * "" is none), iproute2's is_pid. */
+bool all_digits(const char *s)
+{
+	return strspn(s, "0123456789") == strlen(s);
+}
+
 /* iproute2's get_integer (and get_s32): an int in C notation. */
 bool get_int(const char *s, int *v)
 {
