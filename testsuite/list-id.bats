@@ -309,3 +309,18 @@ Dump terminated" ]
 	[ "$stderr" = "netns-list-id: unknown option -x
 $(usage_of netns-list-id)" ]
 }
+
+@test "a dump longer than one kernel message batch is read to its end" {
+	need_applet ip
+	b=$BATS_TEST_TMPDIR/batch
+	for i in $(seq 0 299); do
+		echo "netns add n$i"
+		echo "netns set n$i $i"
+	done >"$b"
+	"$NETNSBOX" ip -b "$b"
+	run netns-list-id
+	assert_success
+	[ "${#lines[@]}" = 300 ]
+	assert_line --index 0 "nsid 0 (iproute2 netns name: n0)"
+	assert_line --index 299 "nsid 299 (iproute2 netns name: n299)"
+}
