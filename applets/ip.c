@@ -4,8 +4,8 @@
 //config:	default y
 //applet:IP ip ip_main
 //usage:ip [OPTIONS] netns [COMMAND [ARG]...]
-//usage:The ip netns commands with iproute2's arguments, output, messages
-//usage:and exit statuses. OPTIONS: -all -n NAME -j -p -b FILE -force -V -h
+//usage:iproute2's ip netns: its arguments, output, messages and statuses.
+//usage:OPTIONS: -all -n NAME -j -p -b FILE -force -V -h
 
 #include "libbb.h"
 #include "cfg/FEATURE_JSON.h"

@@ -5,8 +5,7 @@
 //applet:NETNS_DELETE netns-delete netns_delete_main
 //applet:NETNS_DELETE netns-del netns_delete_main
 //usage:netns-delete [-a] NAME...
-//usage:Unmount and remove each RUN_DIR/NAME; the namespace lives on while
-//usage:a process or open file holds it.
+//usage:Unmount and remove each RUN_DIR/NAME (a namespace in use lives on).
 //usage:	-a	remove every name in RUN_DIR
 
 #include "libbb.h"

@@ -4,9 +4,8 @@
 //config:	default y
 //applet:NETNS_LIST_ID netns-list-id netns_list_id_main
 //usage:netns-list-id [-j] [-p] [target-nsid NSID] [nsid NSID]
-//usage:List the nsids this namespace has assigned, with the name of each
-//usage:namespace in RUN_DIR. target-nsid lists those of the namespace with
-//usage:that nsid instead; nsid shows that one only.
+//usage:List this namespace's nsids with their names in RUN_DIR; target-nsid:
+//usage:those of the namespace with that nsid; nsid: that one only.
 //usage:	-j	JSON output
 //usage:	-p	pretty JSON, with -j
 

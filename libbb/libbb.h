@@ -93,6 +93,8 @@ int netns_walk(struct nsdir *d);
 /* switch.c: into NAME's network namespace, in a mount namespace of its
  * own with NAME's /sys and etc files, as iproute2 does it */
 int netns_switch(const char *name);
+void origin_enter(void);
+void origin_leave(void);
 
 /* scan.c: the entries E of a folder whose E/SUFFIX (E when SUFFIX is "")
  * is the namespace file at NS: the processes in a namespace (/proc, with

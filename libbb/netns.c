@@ -162,6 +162,7 @@ int netns_unbind(const char *name)
 	int lock, r = -1;
 
 	netns_path(path, name);
+	origin_enter();
 	lock = lock_run_dir();
 	hold_signals(&old);
 	if (lock >= 0) {
@@ -173,6 +174,7 @@ int netns_unbind(const char *name)
 	if (lock >= 0)
 		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	origin_leave();
 	return r;
 }
 
@@ -225,12 +227,14 @@ int netns_bind(const char *name, pid_t pid)
 		msg("Cannot open network namespace of this process:");
 		return -1;
 	}
+	origin_enter();
 	lock = netns_lock();
 	hold_signals(&old);
 	r = lock < 0 ? -1 : bind_locked(name, pid, self);
 	if (lock >= 0)
 		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	origin_leave();
 	close(self);
 	return r;
 }

@@ -3,6 +3,7 @@
 #include "libbb.h"
 #include <limits.h>
 #include <sched.h>
+#include <sys/syscall.h>
 #include <sys/mount.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -28,6 +29,38 @@ static void bind_etc(const char *name)
 	dir_close(&d);
 }
 
+/* The mount namespace netnsbox started in, kept by the first switch
+ * (ip -n): names are made and removed there, where their mounts outlive
+ * this process, not in the switched one, whose mounts go with it. */
+static int origin = -1, back = -1, cwd = -1;
+
+static void enter(int ns)
+{
+	if (ns < 0 || setns(ns, CLONE_NEWNS) < 0)
+		die(1, "Cannot switch the mount namespace:");
+}
+
+void origin_enter(void)
+{
+	if (origin < 0)
+		return;
+	back = openat(AT_FDCWD, "/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+	cwd = openat(AT_FDCWD, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	enter(origin);
+}
+
+/* Back, and to the working folder, which setns moved to the root: a
+ * batch's later lines may name files relative to it. */
+void origin_leave(void)
+{
+	if (origin < 0)
+		return;
+	enter(back);
+	close(back);
+	syscall(SYS_fchdir, cwd);
+	close(cwd);
+}
+
 int netns_switch(const char *name)
 {
 	unsigned long flags = 0;
@@ -44,6 +77,8 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	close(fd);
+	if (origin < 0)
+		origin = openat(AT_FDCWD, "/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
 	if (unshare(CLONE_NEWNS) < 0) {
 		msg("unshare failed:");
 		return -1;

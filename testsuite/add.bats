@@ -301,3 +301,29 @@ Command failed $batch:1" ]
 	[ "$stderr" = "mount --make-shared $RUN_DIR failed: Operation not permitted" ]
 	assert_gone y
 }
+
+@test "ip -n: a name added under -n is a usable namespace afterwards" {
+	need_applet ip
+	need_applet netns-exec
+	netns-add a
+	run "$NETNSBOX" ip -n a netns add c
+	assert_success
+	[ "$(stat -f -c %T "$RUN_DIR/c")" = nsfs ]
+	run netns-exec c true
+	assert_success
+	run "$NETNSBOX" ip -n a netns delete c
+	assert_success
+	[ ! -e "$RUN_DIR/c" ]
+	[ "$(mounts_below)" = 1 ]
+}
+
+@test "ip -n with a batch: adds keep the working folder for the lines after" {
+	need_applet ip
+	netns-add a
+	mkdir "$BATS_TEST_TMPDIR/wd"
+	printf '%s\n' 'netns add c' 'netns exec c pwd' >"$BATS_TEST_TMPDIR/wd/b"
+	cd "$BATS_TEST_TMPDIR/wd"
+	run "$NETNSBOX" ip -n a -b b
+	assert_success
+	assert_output "$BATS_TEST_TMPDIR/wd"
+}
