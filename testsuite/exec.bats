@@ -19,11 +19,7 @@ setup() {
 teardown() {
 	[ -z "$bg" ] || kill $bg 2>/dev/null || true
 	wait 2>/dev/null || true
-	for f in "$RUN_DIR"/* "$RUN_DIR"/.[!.]*; do
-		[ -e "$f" ] || continue
-		umount -l "$f" 2>/dev/null || true
-		rm -rf "$f"
-	done
+	clean_run_dir
 	rm -rf "${ETC_DIR:?}"/*
 	lib_teardown
 }

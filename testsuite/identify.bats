@@ -18,12 +18,7 @@ setup() {
 teardown() {
 	[ -z "$bg" ] || kill $bg 2>/dev/null || true
 	wait 2>/dev/null || true
-	if [ -f "$RUN_DIR" ]; then rm -f "$RUN_DIR"; fi
-	for f in "$RUN_DIR"/*; do
-		[ -e "$f" ] || continue
-		umount -l "$f" 2>/dev/null || true
-		rm -rf "$f"
-	done
+	clean_run_dir
 	lib_teardown
 }
 

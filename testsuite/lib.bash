@@ -36,6 +36,18 @@ config_has() {
 	grep -qx "CONFIG_$1=y" "$TOP/build/config.full"
 }
 
+# clean_run_dir: unmount and remove everything in the run dir, and a run
+# dir that is a plain file, for the next test.
+clean_run_dir() {
+	local f
+	if [ -f "$RUN_DIR" ]; then rm -f "$RUN_DIR"; fi
+	for f in "$RUN_DIR"/* "$RUN_DIR"/.[!.]*; do
+		[ -e "$f" ] || [ -L "$f" ] || continue
+		umount -l "$f" 2>/dev/null || true
+		rm -rf "$f"
+	done
+}
+
 # Unmount what a test mounted under its temporary folder, so bats can
 # remove it.
 teardown() {

@@ -23,12 +23,7 @@ teardown() {
 	exec 8<&- 2>/dev/null || true
 	wait 2>/dev/null || true
 	mount -o remount,rw "$(dirname "$RUN_DIR")" 2>/dev/null || true
-	if [ -f "$RUN_DIR" ]; then rm -f "$RUN_DIR"; fi
-	for f in "$RUN_DIR"/*; do
-		[ -e "$f" ] || continue
-		umount -l "$f" 2>/dev/null || true
-		rm -rf "$f"
-	done
+	clean_run_dir
 	lib_teardown
 }
 
