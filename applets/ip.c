@@ -40,7 +40,40 @@ static const char netns_usage[] =
 "\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
 "NETNSID := auto | POSITIVE-INT\n";
 
-static bool force;
+/* What iproute2 6.1's ip netns does that netnsbox's applets do not, as
+ * data for the cores (see struct policy in libbb.h). */
+#define IP_POLICY \
+	.exec_fail = 1,		/* ipnetns.c on_netns_exec: return -1 */ \
+	.exec_setup = 255,	/* netns_switch failed: exit(-1) */ \
+	.exec_errno = false,	/* cmd_exec: exit(1) after execvp */ \
+	.signal_exits = true,	/* cmd_exec: a signalled child exits 1 */ \
+	.all_status = false,	/* netns_foreach returns 0 */ \
+	.all_stop = true,	/* on_netns_del's -1 ends netns_foreach */ \
+	.first_only = true,	/* netns_delete reads argv[0] only */ \
+	.last_only = true,	/* netns_identify keeps the last match */ \
+	.pid_names = false,	/* netns_set opens the name only */ \
+	.list_reports = 2,	/* get_netnsid_from_name, twice a name */ \
+	.list_id_reports = 1	/* netns_map_init, once a name */
+
+static const struct policy ip_policy = {
+	IP_POLICY,
+	.strict = true,
+};
+
+/* ip -b: iproute2 asks no strict checking in batch mode, and runs exec's
+ * command in a child so that the batch goes on. */
+static const struct policy ip_batch_policy = {
+	IP_POLICY,
+	.exec_child = true,
+	.strict = false,
+};
+
+/* ip's state for the whole run: its options apply to every command of a
+ * batch, each of which starts from a zeroed G. */
+static struct {
+	const struct policy *policy;
+	bool force, all, json, pretty;
+} ip = { &ip_policy, false, false, false, false };
 
 /* iproute2's matches(): a non-empty prefix of word. */
 static bool is_prefix(const char *p, const char *word)
@@ -57,39 +90,48 @@ static NORETURN void usage_of(const char *text)
 }
 
 /* The netns commands in iproute2's order of matching: "s" is show, not
- * set; "a" is add, not attach. A NULL main is iproute2's usage. */
+ * set; "a" is add, not attach. A NULL core is iproute2's usage. -all
+ * picks the second core where there is one. identify, pids and monitor
+ * print text whatever -j says, as iproute2 6.1. */
 static const struct {
 	const char *name;
-	int (*main)(int argc, char **argv);
+	netns_core *core, *all;
+	bool text;
 } commands[] = {
-	{ "list", netns_list_main },
-	{ "show", netns_list_main },
-	{ "lst", netns_list_main },
-	{ "list-id", netns_list_id_main },
-	{ "help", NULL },
-	{ "add", netns_add_main },
-	{ "set", netns_set_main },
-	{ "delete", netns_delete_main },
-	{ "identify", netns_identify_main },
-	{ "pids", netns_pids_main },
-	{ "exec", netns_exec_main },
-	{ "monitor", netns_monitor_main },
-	{ "attach", netns_attach_main },
+	{ "list", netns_list, NULL, false },
+	{ "show", netns_list, NULL, false },
+	{ "lst", netns_list, NULL, false },
+	{ "list-id", netns_list_id, NULL, false },
+	{ "help", NULL, NULL, false },
+	{ "add", netns_add, NULL, false },
+	{ "set", netns_set, NULL, false },
+	{ "delete", netns_delete, netns_delete_all, false },
+	{ "identify", netns_identify, NULL, true },
+	{ "pids", netns_pids, NULL, true },
+	{ "exec", netns_exec, netns_exec_all, false },
+	{ "monitor", netns_monitor, NULL, true },
+	{ "attach", netns_attach, NULL, false },
 };
 
 static int do_netns(int argc, char **argv)
 {
 	if (argc < 1)
-		return netns_list_main(1, (char *[]){ "list", NULL });
-	if (!opt_all && argc > 1 && netns_name_bad(argv[1]))
+		return netns_list(ip.policy, argv);
+	if (!G.all && argc > 1 && netns_name_bad(argv[1]))
 		die(255, "Invalid netns name \"%s\"", argv[1]);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
+		netns_core *core = commands[i].core;
+
 		if (!is_prefix(argv[0], commands[i].name))
 			continue;
-		if (!commands[i].main)
+		if (!core)
 			usage_of(netns_usage);
 		applet_usage = netns_usage;
-		return commands[i].main(argc, argv);
+		if (commands[i].text)
+			G.json = false;
+		if (G.all && commands[i].all)
+			core = commands[i].all;
+		return core(ip.policy, argv + 1);
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
 }
@@ -228,6 +270,16 @@ static int split(char *p, char **argv, int max)
 	return argc;
 }
 
+/* A command with ip's options, from a zeroed state. */
+static int run_cmd(int argc, char **argv)
+{
+	cmd_reset();
+	G.all = ip.all;
+	G.json = ip.json;
+	G.pretty = ip.pretty;
+	return do_cmd(argc, argv);
+}
+
 /* Every line runs in this process, as iproute2; a failed one stops the
  * batch unless -force. */
 static int batch(const char *file)
@@ -235,7 +287,7 @@ static int batch(const char *file)
 	static char *args[512];
 	int lineno = 0, r = 0;
 
-	ip_batch = true;
+	ip.policy = &ip_batch_policy;
 	in.fd = strcmp(file, "-") ? openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC) : 0;
 	if (in.fd < 0) {
 		msg("Cannot open file \"%s\" for reading:", file);
@@ -246,10 +298,10 @@ static int batch(const char *file)
 
 		if (argc == 0)
 			continue;
-		if (do_cmd(argc, args)) {
+		if (run_cmd(argc, args)) {
 			msg("Command failed %s:%d", file, lineno);
 			r = 1;
-			if (!force)
+			if (!ip.force)
 				break;
 		}
 	}
@@ -334,7 +386,7 @@ int ip_main(int argc, char **argv)
 			outf("ip utility, iproute2-6.1.0, netnsbox %s\n", NETNSBOX_VERSION);
 			xexit(0);
 		case 'F':
-			force = true;
+			ip.force = true;
 			break;
 		case 'b':
 			if (!(file = argv[2]))
@@ -342,10 +394,10 @@ int ip_main(int argc, char **argv)
 			argc--, argv++;
 			break;
 		case 'j':
-			opt_json = true;
+			ip.json = true;
 			break;
 		case 'p':
-			opt_pretty = true;
+			ip.pretty = true;
 			break;
 		case 'h':
 			usage_of(ip_usage);
@@ -356,16 +408,15 @@ int ip_main(int argc, char **argv)
 				xexit(255);
 			break;
 		case 'a':
-			opt_all = true;
+			ip.all = true;
 			break;
 		case 0:
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
 		}
 	}
-	ip_mode = true;
 	if (file)
 		return batch(file);
 	if (argc > 1)
-		return do_cmd(argc - 1, argv + 1);
+		return run_cmd(argc - 1, argv + 1);
 	usage_of(ip_usage);
 }

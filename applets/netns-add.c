@@ -9,17 +9,24 @@
 
 #include "libbb.h"
 
+int netns_add(const struct policy *p, char **args)
+{
+	(void)p;
+	if (!args[0]) {
+		msg("No netns name specified");
+		return 1;
+	}
+	return netns_bind(args[0], 0) < 0 ? 1 : 0;
+}
+
 int netns_add_main(int argc, char **argv)
 {
 	int i;
 
 	getflags(argv, "", NULL, &i);
-	if (i >= argc) {
-		msg("No netns name specified");
-		return 1;
-	}
-	if (!ip_mode && i + 1 < argc)
+	if (i + 1 < argc)
 		usage_exit(1);
-	netns_check_name(argv[i]);
-	return netns_bind(argv[i], 0) < 0 ? 1 : 0;
+	if (argv[i])
+		netns_check_name(argv[i]);
+	return netns_add(&applet_policy, argv + i);
 }

@@ -8,21 +8,30 @@
 
 #include "libbb.h"
 
-int netns_attach_main(int argc, char **argv)
+int netns_attach(const struct policy *p, char **args)
 {
-	int i, pid;
+	int pid;
 
-	getflags(argv, "", NULL, &i);
-	if (i + 2 > argc) {
+	(void)p;
+	if (!args[0] || !args[1]) {
 		msg("No netns name and PID specified");
 		return 1;
 	}
-	if (!ip_mode && i + 2 < argc)
-		usage_exit(1);
-	netns_check_name(argv[i]);
-	if (!get_int(argv[i + 1], &pid) || !pid) {
-		msg("Invalid PID: %s", argv[i + 1]);
+	if (!get_int(args[1], &pid) || !pid) {
+		msg("Invalid PID: %s", args[1]);
 		return 1;
 	}
-	return netns_bind(argv[i], pid) < 0 ? 1 : 0;
+	return netns_bind(args[0], pid) < 0 ? 1 : 0;
+}
+
+int netns_attach_main(int argc, char **argv)
+{
+	int i;
+
+	getflags(argv, "", NULL, &i);
+	if (i + 2 < argc)
+		usage_exit(1);
+	if (i + 2 == argc)
+		netns_check_name(argv[i]);
+	return netns_attach(&applet_policy, argv + i);
 }

@@ -10,54 +10,54 @@
 
 #include "libbb.h"
 
-static int delete_all(void)
+/* Every name of the run dir; with all_stop, up to the first that cannot
+ * be removed. */
+int netns_delete_all(const struct policy *p, char **args)
 {
-	static struct nsdir d;
+	struct nsdir d;
 	const char *name;
 	int r = 0;
 
-	switch (netns_walk(&d)) {
-	case 0:
-		return 0;
-	case -1:
-		return 1;	/* for ip too, as iproute2 */
-	}
-	/* ip -all netns delete stops at the first name it cannot remove and
-	 * returns 0 all the same, as iproute2; netns-delete -a goes on. */
-	while ((name = dir_next(&d)) && !(r && ip_mode))
+	(void)args;
+	if (netns_walk(&d) < 0)
+		return 1;
+	while ((name = dir_next(&d)) && !(r && p->all_stop))
 		if (netns_unbind(name) < 0)
 			r = 1;
 	dir_close(&d);
-	return ip_mode ? 0 : r;
+	return p->all_status ? r : 0;
+}
+
+/* Each name, checked by the front end; with first_only, the first. */
+int netns_delete(const struct policy *p, char **names)
+{
+	int r = 0;
+
+	if (!*names) {
+		msg("No netns name specified");
+		return 1;
+	}
+	for (; *names; names++) {
+		if (netns_unbind(*names) < 0)
+			r = 1;
+		if (p->first_only)
+			break;
+	}
+	return r;
 }
 
 int netns_delete_main(int argc, char **argv)
 {
-	int i, r = 0;
+	int i;
 
-	if (!ip_mode)
-		opt_all = getflags(argv, "a", NULL, &i);
-	else
-		i = 1;
-	if (opt_all) {
-		if (!ip_mode && i < argc)
+	if (getflags(argv, "a", NULL, &i)) {
+		if (i < argc)
 			usage_exit(1);
-		return delete_all();
-	}
-	if (i >= argc) {
-		msg("No netns name specified");
-		return 1;
+		return netns_delete_all(&applet_policy, NULL);
 	}
 	/* Every name is checked before any is removed: a bad one in the list
 	 * changes nothing. */
 	for (int k = i; k < argc; k++)
 		netns_check_name(argv[k]);
-	/* ip deletes only the first name, as iproute2; netns-delete them all. */
-	for (; i < argc; i++) {
-		if (netns_unbind(argv[i]) < 0)
-			r = 1;
-		if (ip_mode)
-			break;
-	}
-	return r;
+	return netns_delete(&applet_policy, argv + i);
 }

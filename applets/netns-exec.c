@@ -27,7 +27,11 @@
 #define SYS_setgroups SYS_setgroups32
 #endif
 
-static char *user, *f[4];
+/* The fields of a passwd or group line: name, password, id, then the gid
+ * or the members. */
+struct line {
+	char *f[4];
+};
 
 /* A small file whole, NUL-terminated; "" when it cannot be read. One
  * read(2) gets all of a regular file. */
@@ -46,9 +50,9 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* Cuts the next line of a passwd or group file at *p into the fields f:
- * name, password, id, then the gid or the members. False at the end. */
-static bool next_line(char **p)
+/* Cuts the next line of a passwd or group file at *p into l's fields.
+ * False at the end. */
+static bool next_line(char **p, struct line *l)
 {
 	char *s = *p;
 
@@ -58,7 +62,7 @@ static bool next_line(char **p)
 	if (**p)
 		*(*p)++ = '\0';
 	for (int i = 0; i < 4; i++) {
-		f[i] = s;
+		l->f[i] = s;
 		s += strcspn(s, ":");
 		if (*s)
 			*s++ = '\0';
@@ -66,13 +70,13 @@ static bool next_line(char **p)
 	return true;
 }
 
-/* The line of FILE whose name or id is KEY, in f. */
-static bool find(const char *file, const char *key)
+/* The line of FILE whose name or id is KEY, in l. */
+static bool find(const char *file, const char *key, struct line *l)
 {
 	char *p = slurp(file);
 
-	while (next_line(&p))
-		if (strcmp(f[0], key) == 0 || strcmp(f[2], key) == 0)
+	while (next_line(&p, l))
+		if (strcmp(l->f[0], key) == 0 || strcmp(l->f[2], key) == 0)
 			return true;
 	return false;
 }
@@ -98,29 +102,30 @@ static void become(char *spec)
 {
 	char *group = strchr(spec, ':'), *name = NULL, *p;
 	unsigned uid, gid, *list;
+	struct line l;
 	long n = 1;
 
 	if (group)
 		*group++ = '\0';
-	if (find("/etc/passwd", spec)) {
-		name = f[0];
-		spec = f[2];
-		if (!get_uint(f[3], &gid))
+	if (find("/etc/passwd", spec, &l)) {
+		name = l.f[0];
+		spec = l.f[2];
+		if (!get_uint(l.f[3], &gid))
 			name = NULL;
 	}
 	if (!get_uint(spec, &uid))
 		die(125, "%s: unknown user %s", applet_name, spec);
 	if (!name)
 		gid = uid;
-	if (group && !(find("/etc/group", group) ? get_uint(f[2], &gid) :
+	if (group && !(find("/etc/group", group, &l) ? get_uint(l.f[2], &gid) :
 		       get_uint(group, &gid)))
 		die(125, "%s: unknown group %s", applet_name, group);
 	p = slurp("/etc/group");
 	/* A line is at least two bytes. */
 	list = xzalloc((strlen(p) / 2 + 1) * sizeof(*list));
 	list[0] = gid;
-	while (name && next_line(&p))
-		if (member(f[3], name) && get_uint(f[2], &list[n]))
+	while (name && next_line(&p, &l))
+		if (member(l.f[3], name) && get_uint(l.f[2], &list[n]))
 			n++;
 	if (syscall(SYS_setgroups, n, list) < 0 ||
 	    syscall(SYS_setgid, gid) < 0 || syscall(SYS_setuid, uid) < 0)
@@ -181,96 +186,98 @@ static void exec_path(char **cmd)
 }
 
 /* The switch, then the command in place of this process. Failures exit
- * with iproute2's statuses in ip, env(1)'s in netns-exec. */
-static NORETURN void run(const char *name, char **cmd)
+ * with the policy's statuses. */
+static NORETURN void run(const struct policy *p, const char *name, char **cmd)
 {
 	int e;
 
 	if (netns_switch(name) < 0)
-		xexit(ip_mode ? 255 : 125);
-	if (user)
-		become(user);
+		xexit(p->exec_setup);
+	if (G.user)
+		become(G.user);
 	exec_path(cmd);
 	e = errno;
 	msg("exec of \"%s\" failed:", cmd[0]);
-	xexit(ip_mode ? 1 : e == ENOENT ? 127 : 126);
+	xexit(!p->exec_errno ? 1 : e == ENOENT ? 127 : 126);
 }
 
 /* run in a child: its exit status, or 128 + the signal that killed it.
- * ip exits at once when the child was killed, as iproute2 does. */
-static int spawn(const char *name, char **cmd)
+ * With signal_exits, a killed child ends this process with status 1. */
+static int spawn(const struct policy *p, const char *name, char **cmd)
 {
 	int status;
 	pid_t pid;
 
 	out_flush();
-	/* The raw call: libc's fork brings in its locks for threads. */
-#ifdef SYS_fork
-	pid = syscall(SYS_fork);
-#else
-	pid = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-#endif
+	/* _Fork, not fork: the child's libc knows its own thread id (a
+	 * raw clone would leave it the parent's, and raise() in the child
+	 * would signal the parent), and there are no atfork handlers, nor
+	 * the locks that fork takes for them, to bring in. */
+	pid = _Fork();
 	if (pid < 0)
-		die(ip_mode ? 1 : 125, "fork:");
+		die(p->exec_fail, "fork:");
 	if (pid == 0)
-		run(name, cmd);
+		run(p, name, cmd);
 	if (waitpid(pid, &status, 0) < 0)
-		die(ip_mode ? 1 : 125, "waitpid:");
+		die(p->exec_fail, "waitpid:");
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
-	if (ip_mode)
+	if (p->signal_exits)
 		xexit(1);
 	return 128 + WTERMSIG(status);
 }
 
-/* ip -all netns exec returns 0 whatever the commands did, as iproute2;
- * netns-exec -a returns 1 when one failed. */
-static int exec_all(char **cmd)
+/* cmd in each name of the run dir in turn, each in a child. With
+ * all_status, 1 when a command failed. */
+int netns_exec_all(const struct policy *p, char **cmd)
 {
-	static struct nsdir d;
+	struct nsdir d;
 	const char *name;
 	int r = 0;
 
-	switch (netns_walk(&d)) {
-	case 0:
-		return 0;
-	case -1:
-		return ip_mode ? 1 : 125;
+	if (!*cmd) {
+		msg("No command specified");
+		return p->exec_fail;
 	}
+	if (netns_walk(&d) < 0)
+		return p->exec_fail;
 	while ((name = dir_next(&d))) {
 		outf("\nnetns: %s\n", name);
-		if (spawn(name, cmd))
-			r = !ip_mode;
+		if (spawn(p, name, cmd))
+			r = p->all_status;
 	}
 	dir_close(&d);
 	return r;
 }
 
+/* args: NAME COMMAND [ARG]...; the command runs in place of this
+ * process, or in a child with exec_child. */
+int netns_exec(const struct policy *p, char **args)
+{
+	if (!args[0]) {
+		msg("No netns name specified");
+		return p->exec_fail;
+	}
+	if (!args[1]) {
+		msg("No command specified");
+		return p->exec_fail;
+	}
+	if (p->exec_child)
+		return spawn(p, args[0], args + 1);
+	out_flush();
+	run(p, args[0], args + 1);
+}
+
 int netns_exec_main(int argc, char **argv)
 {
 	char *args[2] = { NULL, NULL };
-	int i, bad = ip_mode ? 1 : 125;
-	unsigned bits = getflags(argv, "au:", args, &i);
+	int i;
+	bool all = getflags(argv, "au:", args, &i) & 1;
 
-	if (!ip_mode) {
-		opt_all = bits & 1;
-		user = args[1];
-	}
-	if (!opt_all && i >= argc) {
-		msg("No netns name specified");
-		return bad;
-	}
-	if (i + !opt_all >= argc) {
-		msg("No command specified");
-		return bad;
-	}
-	if (opt_all)
-		return exec_all(argv + i);
-	if (!ip_mode && netns_name_bad(argv[i]))
+	G.user = args[1];
+	if (all)
+		return netns_exec_all(&applet_policy, argv + i);
+	if (i + 1 < argc && netns_name_bad(argv[i]))
 		die(125, "Invalid netns name \"%s\"", argv[i]);
-	/* A batch goes on after the command: it runs in a child. */
-	if (ip_batch)
-		return spawn(argv[i], argv + i + 1);
-	out_flush();
-	run(argv[i], argv + i + 1);
+	return netns_exec(&applet_policy, argv + i);
 }

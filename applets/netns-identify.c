@@ -12,49 +12,64 @@
 #include "cfg/FEATURE_JSON.h"
 #include <limits.h>
 
-int netns_identify_main(int argc, char **argv)
+/* Prints name: in JSON, as an object of the list; else, without
+ * last_only, on a line of its own. */
+static void show(const struct policy *p, const char *name)
 {
-	static struct scan s;
-	char path[PATH_MAX], last[NAME_MAX + 1] = "";
-	const char *pid, *name;
-	int i, r;
-	bool json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-		    ENABLE_FEATURE_JSON;
+	if (JSON) {
+		json_begin_obj();
+		json_str("name", name);
+		json_end_obj();
+	} else if (!p->last_only) {
+		outf("%s\n", name);
+	}
+}
 
-	if (i + 1 < argc) {
+int netns_identify(const struct policy *p, char **args)
+{
+	struct scan s;
+	char path[PATH_MAX], *last = "";
+	const char *pid = args[0] ? args[0] : "self", *name;
+	bool found = false;
+
+	if (args[0] && args[1]) {
 		msg("extra arguments specified");
 		return 1;
 	}
-	pid = i < argc ? argv[i] : "self";
-	if (i < argc && !all_digits(pid)) {
+	if (args[0] && !all_digits(pid)) {
 		msg("Specified string '%s' is not a pid", pid);
 		return 1;
 	}
 	/* The PID as given, as iproute2 opens it: 007 is no process. */
 	fmt(path, sizeof(path), "/proc/%s/ns/net", pid);
-	r = scan_open(&s, path, run_dir, "");
-	if (r == -1 || (r == -2 && errno != ENOENT)) {
-		if (r == -2)
-			msg("Failed to open directory %s:%s", run_dir, errstr(errno));
+	if (scan_ns(&s, path, "") < 0)
+		return 1;
+	if (dir_open(&s.d, run_dir) < 0 && errno != ENOENT) {
+		msg("Failed to open directory %s:%s", run_dir, errstr(errno));
 		return 1;
 	}
-	if (json)
+	if (JSON)
 		json_begin_list();
-	/* ip prints the last name only, as iproute2. */
 	while ((name = scan_next(&s))) {
-		if (json) {
-			json_begin_obj();
-			json_str("name", name);
-			json_end_obj();
-		} else if (!ip_mode) {
-			outf("%s\n", name);
-		}
-		r = 1;
-		strcpy(last, name);
+		show(p, name);
+		found = true;
+		last = xstrdup(name);
 	}
-	if (json)
+	if (JSON)
 		json_end_list();
-	else if (ip_mode || r != 1)
+	/* An empty line when no name is bound to it, as iproute2; with
+	 * last_only, the last name. */
+	else if (p->last_only || !found)
 		outf("%s\n", last);
 	return 0;
+}
+
+int netns_identify_main(int argc, char **argv)
+{
+	int i;
+
+	(void)argc;
+	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+		 ENABLE_FEATURE_JSON;
+	return netns_identify(&applet_policy, argv + i);
 }

@@ -20,7 +20,10 @@ struct row {
 	char *name;	/* or a name of the run dir with nsid */
 };
 
-static struct row *rows, **tail, *names, **names_tail;
+/* The answers of the dump, and the names of the run dir with an nsid. */
+struct rows {
+	struct row *rows, **tail, *names, **names_tail;
+};
 
 static struct row *append(struct row ***end)
 {
@@ -34,20 +37,20 @@ static struct row *append(struct row ***end)
 /* The names with an nsid, in run dir order. */
 static void remember(const char *name, int nsid, void *arg)
 {
+	struct rows *t = arg;
 	struct row *r;
 
-	(void)arg;
 	if (nsid < 0)
 		return;
-	r = append(&names_tail);
+	r = append(&t->names_tail);
 	r->nsid = nsid;
 	r->name = xstrdup(name);
 }
 
 /* The name of an nsid of this namespace: the first in the run dir. */
-static const char *name_of(int nsid)
+static const char *name_of(const struct rows *t, int nsid)
 {
-	for (struct row *r = names; nsid >= 0 && r; r = r->next)
+	for (struct row *r = t->names; nsid >= 0 && r; r = r->next)
 		if (r->nsid == nsid)
 			return r->name;
 	return NULL;
@@ -56,14 +59,14 @@ static const char *name_of(int nsid)
 static int on_nsid(const struct nlmsghdr *n, void *arg)
 {
 	const struct nlattr *tb[NETNSA_MAX + 1];
+	struct rows *t = arg;
 	struct row *r;
 	uint32_t v;
 
-	(void)arg;
 	if (n->nlmsg_type != RTM_NEWNSID ||
 	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
 		return 0;
-	r = append(&tail);
+	r = append(&t->tail);
 	r->nsid = nl_get_u32(tb[NETNSA_NSID], &v) ? (int32_t)v : -1;
 	r->cur = nl_get_u32(tb[NETNSA_CURRENT_NSID], &v) ? (int32_t)v : -2;
 	return 0;
@@ -81,9 +84,9 @@ static void show_nsid(const char *key, int v)
 	}
 }
 
-static void show(const struct row *r)
+static void show(const struct rows *t, const struct row *r)
 {
-	const char *name = name_of(r->cur != -2 ? r->cur : r->nsid);
+	const char *name = name_of(t, r->cur != -2 ? r->cur : r->nsid);
 
 	if (JSON)
 		json_begin_obj();
@@ -120,66 +123,74 @@ static void get_id(char **argv, const char *key, int *v)
 		invarg(what, argv[2]);
 }
 
-int netns_list_id_main(int argc, char **argv)
+/* The dump (or the one nsid asked for) into t; 2 or 1 after a failure. */
+static int get_rows(struct nl *nl, struct rows *t, int target, int nsid)
 {
 	char buf[64] __attribute__((aligned(4)));
-	int i, target = -1, nsid = -1, r;
-	struct nlmsghdr *n;
+	struct nlmsghdr *n = nsid_request(buf, sizeof(buf), RTM_GETNSID,
+					  nsid >= 0 ? 0 : NLM_F_DUMP);
+	bool ok = n && (target < 0 ||
+			nl_put_u32(n, sizeof(buf), NETNSA_TARGET_NSID, target)) &&
+		  (nsid < 0 || nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid));
+
+	if (ok && nl_talk(nl, n, on_nsid, t) == 0)
+		return 0;
+	nl_perror(ok ? errno : ENOBUFS, nl->ext);
+	if (nsid >= 0)
+		return 2;
+	msg("Dump terminated");
+	/* iproute2 has opened its JSON list before the dump. */
+	if (JSON) {
+		json_begin_list();
+		json_end_list();
+	}
+	return 1;
+}
+
+int netns_list_id(const struct policy *p, char **args)
+{
+	struct rows t = { NULL, &t.rows, NULL, &t.names };
+	int target = -1, nsid = -1, r;
+	struct nsdir d;
 	struct nl nl;
 
-	if (!ip_mode) {
-		unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
-
-		opt_json = f & 1;
-		opt_pretty = f & 2;
-	} else {
-		i = 1;
-	}
-	rows = names = NULL;
-	tail = &rows;
-	names_tail = &names;
-	if (nl_open(&nl) < 0) {
+	if (nl_open(&nl, p->strict) < 0) {
 		msg("Cannot open rtnetlink:");
 		return 1;
 	}
 	/* As iproute2: the names and their nsids first, with a report of each
-	 * entry that is not a namespace, then the arguments. */
-	nl.echo = ip_mode;
-	nsid_each(&nl, remember, NULL);
-	nl.echo = 0;
-	for (; i < argc; i += 2) {
-		if (strcmp(argv[i], "target-nsid") == 0)
-			get_id(argv + i, "target-nsid", &target);
-		else if (strcmp(argv[i], "nsid") == 0)
-			get_id(argv + i, "nsid", &nsid);
+	 * entry that is not a namespace, then the arguments. A run dir that
+	 * cannot be read holds no names. */
+	if (dir_open(&d, run_dir) == 0)
+		nsid_each(&nl, &d, p->list_id_reports, remember, &t);
+	for (; *args; args += 2) {
+		if (strcmp(args[0], "target-nsid") == 0)
+			get_id(args, "target-nsid", &target);
+		else if (strcmp(args[0], "nsid") == 0)
+			get_id(args, "nsid", &nsid);
 		else
 			usage_exit(255);
 	}
-	/* One nsid is a request; all of them, a dump. */
-	n = nsid_request(buf, sizeof(buf), RTM_GETNSID, nsid >= 0 ? 0 : NLM_F_DUMP);
-	if (target >= 0)
-		nl_put_u32(n, sizeof(buf), NETNSA_TARGET_NSID, target);
-	if (nsid >= 0)
-		nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid);
-	r = nl_talk(&nl, n, on_nsid, NULL);
+	r = get_rows(&nl, &t, target, nsid);
 	nl_close(&nl);
-	if (r < 0) {
-		nl_report(&nl);
-		if (nsid >= 0)
-			return 2;
-		msg("Dump terminated");
-		/* iproute2 has opened its JSON list before the dump. */
-		if (JSON) {
-			json_begin_list();
-			json_end_list();
-		}
-		return 1;
-	}
+	if (r)
+		return r;
 	if (JSON)
 		json_begin_list();
-	for (struct row *w = rows; w; w = w->next)
-		show(w);
+	for (struct row *w = t.rows; w; w = w->next)
+		show(&t, w);
 	if (JSON)
 		json_end_list();
 	return 0;
+}
+
+int netns_list_id_main(int argc, char **argv)
+{
+	int i;
+	unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+
+	(void)argc;
+	G.json = f & 1;
+	G.pretty = f & 2;
+	return netns_list_id(&applet_policy, argv + i);
 }

@@ -28,33 +28,35 @@ static void show(const char *name, int nsid, void *arg)
 	}
 }
 
-int netns_list_main(int argc, char **argv)
+int netns_list(const struct policy *p, char **args)
 {
+	struct nsdir d;
 	struct nl nl;
-	int i, fd;
 
-	if (!ip_mode) {
-		unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
-
-		opt_json = f & 1;
-		opt_pretty = f & 2;
-		if (i < argc)
-			usage_exit(1);
-	}
+	(void)args;
 	/* No run dir, or one that is not a directory: nothing at all, as
 	 * iproute2, not even an empty list. */
-	fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
+	if (dir_open(&d, run_dir) < 0)
 		return 0;
-	close(fd);
-	nl_open(&nl);	/* without netlink, the names without ids */
-	/* iproute2 looks every name up twice and reports each failure. */
-	nl.echo = ip_mode ? 2 : 0;
+	/* Without netlink, the names without ids. */
+	nl_open(&nl, p->strict);
 	if (JSON)
 		json_begin_list();
-	nsid_each(&nl, show, NULL);
+	nsid_each(&nl, &d, p->list_reports, show, NULL);
 	if (JSON)
 		json_end_list();
 	nl_close(&nl);
 	return 0;
+}
+
+int netns_list_main(int argc, char **argv)
+{
+	int i;
+	unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+
+	G.json = f & 1;
+	G.pretty = f & 2;
+	if (i < argc)
+		usage_exit(1);
+	return netns_list(&applet_policy, argv + i);
 }

@@ -18,20 +18,26 @@
 /* The names reported by "add" and not yet by "delete". */
 struct name {
 	struct name *next;
+	size_t size;	/* of s */
 	bool seen;
-	char s[NAME_MAX + 1];
+	char s[];
 };
 
-static struct name *live, *spare;
-static struct nsdir d;
-static bool json, quiet;
+/* spare: the entries of names gone, for names to come: the arena never
+ * frees, and a monitor runs for ever. */
+struct monitor {
+	struct name *live, *spare;
+	struct nsdir d;
+	bool quiet;	/* the first scan reports nothing */
+};
 
 /* Each event is written at once: a reader in a pipe acts on it now. */
-static void report(const char *event, const char *name)
+static void report(const struct monitor *m, const char *event,
+		   const char *name)
 {
-	if (quiet)
+	if (m->quiet)
 		return;
-	if (json) {
+	if (JSON) {
 		json_begin_obj();
 		json_str("event", event);
 		json_str("name", name);
@@ -44,13 +50,35 @@ static void report(const char *event, const char *name)
 		die(1, "%s: write error:", applet_name);
 }
 
-static __attribute__((noinline)) struct name **find(const char *s)
+static struct name **find(struct monitor *m, const char *s)
 {
-	struct name **pp = &live;
+	struct name **pp = &m->live;
 
 	while (*pp && strcmp((*pp)->s, s))
 		pp = &(*pp)->next;
 	return pp;
+}
+
+/* An entry for s, a spare one if one is large enough. Any name up to
+ * NAME_MAX bytes fits any entry; a longer one (FUSE) gets its own. */
+static struct name *new_name(struct monitor *m, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	struct name **pp = &m->spare, *n;
+
+	while (*pp && (*pp)->size < len)
+		pp = &(*pp)->next;
+	if ((n = *pp)) {
+		*pp = n->next;
+	} else {
+		size_t size = len > NAME_MAX + 1 ? len : NAME_MAX + 1;
+
+		n = xzalloc(sizeof(*n) + size);
+		n->size = size;
+	}
+	n->next = NULL;
+	memcpy(n->s, s, len);
+	return n;
 }
 
 /* A name is added when a namespace is mounted on it, not when its file
@@ -58,117 +86,121 @@ static __attribute__((noinline)) struct name **find(const char *s)
  * run dir's handle is that of the last rescan: one opened before the run
  * dir was bound on itself would not see the mounts in it, but that bind
  * is a mount change, which rescans with a new handle. */
-static void check(const char *s)
+static void check(struct monitor *m, const char *s)
 {
-	struct name **pp = find(s), *n = *pp;
+	struct name **pp = find(m, s), *n = *pp;
 
-	if (!netns_mounted_at(d.fd, s))
+	if (!netns_mounted_at(m->d.fd, s))
 		return;
 	if (!n) {
-		n = spare ? spare : xzalloc(sizeof(*n));
-		spare = n == spare ? n->next : spare;
-		n->next = NULL;
-		strcpy(n->s, s);
+		n = new_name(m, s);
 		*pp = n;
-		report("add", s);
+		report(m, "add", s);
 	}
 	n->seen = true;
 }
 
-static void forget(struct name **pp)
+static void forget(struct monitor *m, struct name **pp)
 {
 	struct name *n = *pp;
 
-	report("delete", n->s);
+	report(m, "delete", n->s);
 	*pp = n->next;
-	n->next = spare;
-	spare = n;
+	n->next = m->spare;
+	m->spare = n;
 }
 
 /* The run dir against the names known: at the start, after a mount
  * change, when the event queue overflowed. */
-static void rescan(void)
+static void rescan(struct monitor *m)
 {
 	const char *e;
 
-	for (struct name *n = live; n; n = n->next)
+	for (struct name *n = m->live; n; n = n->next)
 		n->seen = false;
-	dir_close(&d);
-	dir_open(&d, run_dir);
-	while ((e = dir_next(&d)))
-		check(e);
-	for (struct name **pp = &live; *pp;) {
+	dir_close(&m->d);
+	dir_open(&m->d, run_dir);
+	while ((e = dir_next(&m->d)))
+		check(m, e);
+	for (struct name **pp = &m->live; *pp;) {
 		if ((*pp)->seen)
 			pp = &(*pp)->next;
 		else
-			forget(pp);
+			forget(m, pp);
 	}
 }
 
-static void on_event(const struct inotify_event *ev)
+static void on_event(struct monitor *m, const struct inotify_event *ev)
 {
 	struct name **pp;
 
 	if (ev->mask & IN_Q_OVERFLOW)
-		rescan();
+		rescan(m);
 	else if (ev->mask & (IN_CREATE | IN_MOVED_TO))
-		check(ev->name);
-	else if (ev->len && *(pp = find(ev->name)))
-		forget(pp);
+		check(m, ev->name);
+	else if (ev->len && *(pp = find(m, ev->name)))
+		forget(m, pp);
 }
 
 /* inotify gives the names in the order they come; a change of the mount
  * table (POLLPRI on mountinfo) the bind mount that makes a name usable
- * and the unmount that ends it. */
-int netns_monitor_main(int argc, char **argv)
+ * and the unmount that ends it. Returns only on failure. */
+int netns_monitor(const struct policy *p, char **args)
 {
-	static char buf[4096] __attribute__((aligned(8)));
-	struct pollfd p[2];
+	char buf[4096] __attribute__((aligned(8)));
+	struct monitor m = { .live = NULL, .spare = NULL, .quiet = true };
+	struct pollfd pf[2];
 	ssize_t n;
-	int i;
 
-	live = spare = NULL;	/* the arena was emptied since a former run */
-	d.fd = -1;
-	json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-	       ENABLE_FEATURE_JSON;
-	if (!ip_mode && i < argc)
-		usage_exit(1);
-	p[0].fd = inotify_init1(IN_CLOEXEC);
-	if (p[0].fd < 0) {
+	(void)p;
+	(void)args;
+	m.d.fd = -1;
+	pf[0].fd = inotify_init1(IN_CLOEXEC);
+	if (pf[0].fd < 0) {
 		msg("inotify_init failed:");
 		return 1;
 	}
 	if (netns_mkdir() < 0)
 		goto fail;
-	if (inotify_add_watch(p[0].fd, run_dir, IN_CREATE | IN_DELETE |
+	if (inotify_add_watch(pf[0].fd, run_dir, IN_CREATE | IN_DELETE |
 			      IN_MOVED_FROM | IN_MOVED_TO) < 0) {
 		msg("inotify_add_watch failed:");
 		goto fail;
 	}
-	p[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
-	p[0].events = POLLIN;
-	p[1].events = POLLPRI;
-	quiet = true;
-	rescan();
-	quiet = false;
+	pf[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	pf[0].events = POLLIN;
+	pf[1].events = POLLPRI;
+	rescan(&m);
+	m.quiet = false;
 	for (;;) {
-		if (poll(p, 2, -1) < 0)
+		if (poll(pf, 2, -1) < 0)
 			continue;
-		n = p[0].revents ? read(p[0].fd, buf, sizeof(buf)) : 0;
+		n = pf[0].revents ? read(pf[0].fd, buf, sizeof(buf)) : 0;
 		if (n < 0 && errno != EINTR) {
 			msg("read failed:");
-			close(p[1].fd);
+			close(pf[1].fd);
 			goto fail;
 		}
 		for (char *q = buf; q < buf + n;
 		     q += sizeof(struct inotify_event) + ((struct inotify_event *)q)->len)
-			on_event((struct inotify_event *)q);
-		if (p[1].revents)
-			rescan();
+			on_event(&m, (struct inotify_event *)q);
+		if (pf[1].revents)
+			rescan(&m);
 	}
 fail:
 	/* A batch goes on with -force: nothing of this run may stay. */
-	close(p[0].fd);
-	dir_close(&d);
+	close(pf[0].fd);
+	dir_close(&m.d);
 	return 1;
+}
+
+int netns_monitor_main(int argc, char **argv)
+{
+	int i;
+
+	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+		 ENABLE_FEATURE_JSON;
+	if (i < argc)
+		usage_exit(1);
+	return netns_monitor(&applet_policy, argv + i);
 }

@@ -11,33 +11,32 @@
 #include "cfg/FEATURE_JSON.h"
 #include <limits.h>
 
-int netns_pids_main(int argc, char **argv)
+int netns_pids(const struct policy *p, char **args)
 {
-	static struct scan s;
+	struct scan s;
 	char path[PATH_MAX];
 	const char *pid;
-	int i, n;
-	bool json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-		    ENABLE_FEATURE_JSON;
+	int n;
 
-	if (i >= argc || i + 1 < argc) {
-		msg(i < argc ? "extra arguments specified" :
+	(void)p;
+	if (!args[0] || args[1]) {
+		msg(args[0] ? "extra arguments specified" :
 		    "No netns name specified");
 		return 1;
 	}
-	netns_check_name(argv[i]);
-	n = scan_open(&s, netns_path(path, argv[i]), "/proc", "/ns/net");
-	if (n == -2)
-		msg("Open of /proc failed:");
-	if (n < 0)
+	if (scan_ns(&s, netns_path(path, args[0]), "/ns/net") < 0)
 		return 1;
-	if (json)
+	if (dir_open(&s.d, "/proc") < 0) {
+		msg("Open of /proc failed:");
+		return 1;
+	}
+	if (JSON)
 		json_begin_list();
 	while ((pid = scan_next(&s))) {
 		/* /proc/self is this process, a second time. */
 		if (!all_digits(pid) || !get_int(pid, &n))
 			continue;
-		if (json) {
+		if (JSON) {
 			json_begin_obj();
 			json_int("pid", n);
 			json_end_obj();
@@ -45,7 +44,18 @@ int netns_pids_main(int argc, char **argv)
 			outf("%s\n", pid);
 		}
 	}
-	if (json)
+	if (JSON)
 		json_end_list();
 	return 0;
+}
+
+int netns_pids_main(int argc, char **argv)
+{
+	int i;
+
+	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
+		 ENABLE_FEATURE_JSON;
+	if (i + 1 == argc)
+		netns_check_name(argv[i]);
+	return netns_pids(&applet_policy, argv + i);
 }

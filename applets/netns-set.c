@@ -11,61 +11,76 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
-/* netns-set: a NAME not in the run dir but all digits is a PID. Decimal,
- * as /proc names them: "010" is no PID, not process 8. */
-static int open_target(const char *name)
+/* With pid_names, a NAME not in the run dir but all digits is a PID.
+ * Decimal, as /proc names them: "010" is no PID, not process 8. */
+static int open_target(const struct policy *p, const char *name)
 {
 	int fd = netns_open(name), pid;
 
-	if (fd < 0 && errno == ENOENT && !ip_mode && name[0] != '0' &&
+	if (fd < 0 && errno == ENOENT && p->pid_names && name[0] != '0' &&
 	    all_digits(name) && get_int(name, &pid))
 		fd = netns_open_pid(pid);
 	return fd;
 }
 
-int netns_set_main(int argc, char **argv)
+/* RTM_NEWNSID for the namespace at fd; 2 after the kernel's refusal. */
+static int set_nsid(const struct policy *p, int fd, int nsid)
 {
 	char buf[64] __attribute__((aligned(4)));
-	struct nlmsghdr *n;
+	struct nlmsghdr *n = nsid_request(buf, sizeof(buf), RTM_NEWNSID, 0);
 	struct nl nl;
-	int i, fd, nsid;
+	int r;
 
-	getflags(argv, "", NULL, &i);
-	if (i >= argc) {
+	if (nl_open(&nl, p->strict) < 0) {
+		msg("Cannot open rtnetlink:");
+		return 1;
+	}
+	r = n && nl_put_u32(n, sizeof(buf), NETNSA_FD, fd) &&
+	    nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid) ?
+	    nl_talk(&nl, n, NULL, NULL) : (errno = ENOBUFS, -1);
+	if (r < 0)
+		nl_perror(errno, nl.ext);
+	nl_close(&nl);
+	return r < 0 ? 2 : 0;
+}
+
+int netns_set(const struct policy *p, char **args)
+{
+	int fd, nsid, r;
+
+	if (!args[0]) {
 		msg("No netns name specified");
 		return 1;
 	}
-	if (i + 1 >= argc) {
+	if (!args[1]) {
 		msg("No nsid specified");
 		return 1;
 	}
-	if (!ip_mode && i + 2 < argc)
-		usage_exit(1);
-	netns_check_name(argv[i]);
 	/* A negative nsid asks the kernel to choose one. */
-	if (strcmp(argv[i + 1], "auto") == 0)
+	if (strcmp(args[1], "auto") == 0)
 		nsid = -1;
-	else if (!get_int(argv[i + 1], &nsid))
-		invarg("Invalid \"netnsid\" value", argv[i + 1]);
+	else if (!get_int(args[1], &nsid))
+		invarg("Invalid \"netnsid\" value", args[1]);
 	else if (nsid < 0)
-		invarg("\"netnsid\" value should be >= 0", argv[i + 1]);
-	fd = open_target(argv[i]);
+		invarg("\"netnsid\" value should be >= 0", args[1]);
+	fd = open_target(p, args[0]);
 	if (fd < 0) {
-		msg("Cannot open network namespace \"%s\":", argv[i]);
+		msg("Cannot open network namespace \"%s\":", args[0]);
 		return 1;
 	}
-	if (nl_open(&nl) < 0) {
-		msg("Cannot open rtnetlink:");
-		close(fd);
-		return 1;
-	}
-	n = nsid_request(buf, sizeof(buf), RTM_NEWNSID, 0);
-	nl_put_u32(n, sizeof(buf), NETNSA_FD, fd);
-	nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid);
-	i = nl_talk(&nl, n, NULL, NULL);
-	if (i < 0)
-		nl_report(&nl);
+	r = set_nsid(p, fd, nsid);
 	close(fd);
-	nl_close(&nl);
-	return i < 0 ? 2 : 0;
+	return r;
+}
+
+int netns_set_main(int argc, char **argv)
+{
+	int i;
+
+	getflags(argv, "", NULL, &i);
+	if (i + 2 < argc)
+		usage_exit(1);
+	if (i + 2 == argc)
+		netns_check_name(argv[i]);
+	return netns_set(&applet_policy, argv + i);
 }

@@ -109,6 +109,19 @@ void invarg(const char *what, const char *arg)
 	die(255, "Error: argument \"%s\" is wrong: %s", arg, what);
 }
 
+/* iproute2's report of a kernel error: the extended ACK text, or the
+ * errno's. */
+void nl_perror(int err, const char *ext)
+{
+	size_t k = strlen(ext);
+
+	errno = err;
+	if (k)
+		msg("Error: %s%s", ext, ext[k - 1] == '.' ? "" : ".");
+	else
+		msg("RTNETLINK answers:");
+}
+
 void xexit(int status)
 {
 	out_flush();

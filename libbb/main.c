@@ -21,6 +21,23 @@ static const struct applet applets[] = {
 
 const char *applet_name = "netnsbox";
 const char *applet_usage = "";
+struct globals G;
+
+void cmd_reset(void)
+{
+	memset(&G, 0, sizeof(G));
+}
+
+/* netnsbox's own front end: statuses as env(1)'s for exec, every name
+ * acted on and reported, a failure shown in the status. */
+const struct policy applet_policy = {
+	.exec_fail = 125,
+	.exec_setup = 125,
+	.exec_errno = true,
+	.all_status = true,
+	.pid_names = true,
+	.strict = true,
+};
 
 static int cmp_name(const void *key, const void *a)
 {
@@ -114,6 +131,7 @@ static int run(const struct applet *a, int argc, char **argv)
 {
 	applet_name = a->name;
 	applet_usage = a->usage;
+	cmd_reset();
 	/* ip keeps iproute2's answer to --help, which is its usage on stderr. */
 	if (argc == 2 && strcmp(argv[1], "--help") == 0 &&
 	    strcmp(a->name, "ip") != 0) {

@@ -20,11 +20,11 @@ bool netns_name_bad(const char *name)
 	       strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
 }
 
-/* The applets check their NAME; ip checks its second word before it knows
+/* The applets check each NAME; ip checks its second word before it knows
  * the command (and not with -all), as iproute2 does. */
 void netns_check_name(const char *name)
 {
-	if (!ip_mode && netns_name_bad(name))
+	if (netns_name_bad(name))
 		die(255, "Invalid netns name \"%s\"", name);
 }
 
@@ -87,7 +87,7 @@ static int lock_run_dir(void)
 	return fd;
 }
 
-/* The run dir, made (0755) if it is missing; -1 after iproute2's message. */
+/* The run dir, made (0755) if it is missing; reports. */
 int netns_mkdir(void)
 {
 	if (mkdir(run_dir, 0755) < 0 && errno != EEXIST) {
@@ -101,8 +101,8 @@ int netns_mkdir(void)
  * Add, attach and delete hold it while they change a name, so that they
  * are atomic with respect to each other; add holds it while it makes the
  * run dir a mount point, so that this happens once however many adds race
- * at boot. Returns the lock's fd, or -1 after a message. */
-int netns_lock(void)
+ * at boot. Returns the lock's fd; reports. */
+static int netns_lock(void)
 {
 	int fd;
 
@@ -205,9 +205,16 @@ static int bind_locked(const char *name, pid_t pid, int self)
 	if (fd < 0)
 		msg("Bind %s -> %s failed:", src, path);
 	/* Back only from a namespace of our own making: setns needs a
-	 * privilege an ordinary user has not, even into one's own. */
-	if (!pid && setns(self, CLONE_NEWNET) < 0)
-		die(1, "Cannot return to the caller's network namespace:");
+	 * privilege an ordinary user has not, even into one's own. This
+	 * process cannot go on in the wrong namespace, but it leaves no
+	 * name behind: the caller's status and the lock end with it. */
+	if (!pid && setns(self, CLONE_NEWNET) < 0) {
+		msg("Cannot return to the caller's network namespace:");
+		if (fd == 0)
+			umount2(path, MNT_DETACH);
+		unlink(path);
+		xexit(1);
+	}
 	if (fd == 0)
 		return 0;
 fail:
@@ -248,12 +255,15 @@ int dir_open(struct nsdir *d, const char *path)
 	return d->fd < 0 ? -1 : 0;
 }
 
-/* The next name, skipping "." and ".."; NULL at the end or on error. */
+/* The next name, skipping "." and ".."; NULL at the end, on error or
+ * when d is not open. */
 const char *dir_next(struct nsdir *d)
 {
 	for (;;) {
 		struct dirent64 *e;
 
+		if (d->fd < 0)
+			return NULL;
 		if (d->pos >= d->len) {
 			long n = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
 
@@ -269,13 +279,11 @@ const char *dir_next(struct nsdir *d)
 	}
 }
 
-/* Opens the run dir to walk every name: 1 when it is there, 0 when it is
- * missing (no names), -1 after iproute2's message when it cannot be read. */
+/* Opens the run dir to walk every name. A missing one holds no name: the
+ * walk is empty (d->fd is -1). Reports when it cannot be read. */
 int netns_walk(struct nsdir *d)
 {
-	if (dir_open(d, run_dir) == 0)
-		return 1;
-	if (errno == ENOENT)
+	if (dir_open(d, run_dir) == 0 || errno == ENOENT)
 		return 0;
 	msg("Failed to open directory %s:", run_dir);
 	return -1;

@@ -10,7 +10,10 @@
 #define NETLINK_GET_STRICT_CHK 12
 #endif
 
-int nl_open(struct nl *nl)
+/* strict: the kernel checks requests strictly and honours the filters of a
+ * dump (target-nsid). iproute2's batch mode does not ask for it, so there
+ * the kernel ignores them. */
+int nl_open(struct nl *nl, bool strict)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	socklen_t len = sizeof(sa);
@@ -21,13 +24,10 @@ int nl_open(struct nl *nl)
 	if (nl->fd < 0)
 		return -1;
 	/* Extended ACKs carry the kernel's reason; capped ACKs do not echo
-	 * the request back; strict checking makes the kernel honour the
-	 * filters of a dump request (target-nsid). iproute2's batch mode
-	 * does not ask for it, so there the kernel ignores them: so does
-	 * ip -b here. */
+	 * the request back. */
 	setsockopt(nl->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	setsockopt(nl->fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	if (!ip_batch)
+	if (strict)
 		setsockopt(nl->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one,
 			   sizeof(one));
 	if (bind(nl->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
@@ -161,9 +161,9 @@ bool nl_get_u32(const struct nlattr *a, uint32_t *v)
 
 /* The end of a request: an ACK or error (struct nlmsgerr, the request
  * not echoed since the socket asks for capped ACKs) or the end of a dump
- * (an int). Returns its errno, 0 for success, and keeps the extended ACK
- * text of the first error. */
-static int ack(struct nl *nl, const struct nlmsghdr *n)
+ * (an int). Returns its errno, 0 for success, with the extended ACK text
+ * in ext (of size sizeof(nl->ext)), "" when there is none. */
+static int ack(const struct nlmsghdr *n, char *ext)
 {
 	size_t off = n->nlmsg_type == NLMSG_DONE ? sizeof(int) :
 		     sizeof(struct nlmsgerr);
@@ -171,19 +171,20 @@ static int ack(struct nl *nl, const struct nlmsghdr *n)
 	const struct nlattr *m;
 	int error;
 
+	ext[0] = '\0';
 	if (n->nlmsg_len < NLMSG_HDRLEN + off)
 		return n->nlmsg_type == NLMSG_DONE ? 0 : EPROTO;
 	memcpy(&error, NLMSG_DATA(n), sizeof(error));
-	if (error && !nl->ext[0] && (n->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	if (error && (n->nlmsg_flags & NLM_F_ACK_TLVS) &&
 	    (off == sizeof(int) || (n->nlmsg_flags & NLM_F_CAPPED)) &&
 	    nl_parse(n, off, tb, NLMSGERR_ATTR_MAX) == 0 &&
 	    (m = tb[NLMSGERR_ATTR_MSG]) && m->nla_len > NLA_HDRLEN) {
 		size_t k = m->nla_len - NLA_HDRLEN;
 
-		if (k >= sizeof(nl->ext))
-			k = sizeof(nl->ext) - 1;
-		memcpy(nl->ext, (const char *)m + NLA_HDRLEN, k);
-		nl->ext[k] = '\0';
+		if (k >= sizeof(((struct nl *)0)->ext))
+			k = sizeof(((struct nl *)0)->ext) - 1;
+		memcpy(ext, (const char *)m + NLA_HDRLEN, k);
+		ext[k] = '\0';
 	}
 	return -error;
 }
@@ -224,15 +225,13 @@ int nl_wait(struct nl *nl, nl_cb cb, void *arg)
 			if (n->nlmsg_flags & NLM_F_DUMP_INTR)
 				e = EINTR;
 			if (n->nlmsg_type == NLMSG_ERROR || n->nlmsg_type == NLMSG_DONE) {
-				int a;
+				char ext[sizeof(nl->ext)];
+				int a = ack(n, ext);
 
-				if (nl->echo)
-					nl->ext[0] = '\0';
-				a = ack(nl, n);
-				for (int k = 0; a && k < nl->echo; k++) {
-					errno = a;
-					nl_report(nl);
-				}
+				if (a && nl->on_error)
+					nl->on_error(a, ext, arg);
+				if (a && !err)
+					memcpy(nl->ext, ext, sizeof(ext));
 				if (a)
 					e = a;
 				nl->pending--;
@@ -263,16 +262,4 @@ int nl_talk(struct nl *nl, struct nlmsghdr *n, nl_cb cb, void *arg)
 	if (nl_send(nl, n, n->nlmsg_len) < 0)
 		return -1;
 	return nl_wait(nl, cb, arg);
-}
-
-/* iproute2's report of a kernel error: the extended ACK text, or the
- * errno's. */
-void nl_report(const struct nl *nl)
-{
-	size_t k = strlen(nl->ext);
-
-	if (k)
-		msg("Error: %s%s", nl->ext, nl->ext[k - 1] == '.' ? "" : ".");
-	else
-		msg("RTNETLINK answers:");
 }

@@ -12,22 +12,30 @@
 #define BATCH 64
 #define REQ_SIZE NLMSG_ALIGN(NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct rtgenmsg)) + NLA_HDRLEN + 4)
 
-/* A request of type with its family header, in buf of size bytes (at
- * least NLMSG_HDRLEN + 4). */
+/* A request of type with its family header, in buf of size bytes; NULL
+ * (ENOBUFS) when they do not fit. */
 struct nlmsghdr *nsid_request(void *buf, size_t size, uint16_t type,
 			      uint16_t flags)
 {
 	struct nlmsghdr *n = nl_put_header(buf, type, flags);
 	struct rtgenmsg *g = nl_put_extra(n, size, sizeof(*g));
 
+	if (!g) {
+		errno = ENOBUFS;
+		return NULL;
+	}
 	g->rtgen_family = AF_UNSPEC;
 	return n;
 }
 
+/* A name of the run dir is at most NAME_MAX bytes on any ordinary file
+ * system; a longer one (FUSE can make them) is kept in the arena. */
 struct batch {
 	uint32_t first;
+	int reports;
 	int nsid[BATCH];
-	char name[BATCH][NAME_MAX + 1];
+	const char *name[BATCH];
+	char copy[BATCH][NAME_MAX + 1];
 };
 
 static int nsid_of(const struct nlmsghdr *n, int *nsid)
@@ -53,6 +61,15 @@ static int on_answer(const struct nlmsghdr *n, void *arg)
 	return 0;
 }
 
+/* iproute2 reports each entry that is not a namespace as it asks. */
+static void on_error(int err, const char *ext, void *arg)
+{
+	const struct batch *b = arg;
+
+	for (int k = 0; k < b->reports; k++)
+		nl_perror(err, ext);
+}
+
 static int on_any(const struct nlmsghdr *n, void *arg)
 {
 	(void)n;
@@ -64,12 +81,11 @@ static int on_any(const struct nlmsghdr *n, void *arg)
 static bool any_nsid(struct nl *nl)
 {
 	char buf[NLMSG_HDRLEN + 4] __attribute__((aligned(4)));
+	struct nlmsghdr *n = nsid_request(buf, sizeof(buf), RTM_GETNSID,
+					  NLM_F_DUMP);
 	bool any = false;
 
-	if (nl_talk(nl, nsid_request(buf, sizeof(buf), RTM_GETNSID, NLM_F_DUMP),
-		    on_any, &any) < 0)
-		return true;
-	return any;
+	return !n || nl_talk(nl, n, on_any, &any) < 0 || any;
 }
 
 /* Asks for the nsids of b's k names in one send and waits for them all.
@@ -92,12 +108,13 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC |
 			       O_NONBLOCK | O_NOCTTY);
 		/* A name that cannot be opened is not asked about, as
-		 * iproute2; its number is skipped to keep the others'. */
-		if (fd[i] < 0) {
+		 * iproute2; its number is skipped to keep the others'. The
+		 * buffer holds BATCH requests of REQ_SIZE: n and the
+		 * attribute always fit. */
+		if (fd[i] < 0 || !n || !nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i])) {
 			nl->seq++;
 			continue;
 		}
-		nl_put_u32(n, REQ_SIZE, NETNSA_FD, fd[i]);
 		nl_number(nl, n);
 		len += n->nlmsg_len;
 	}
@@ -106,38 +123,44 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 	for (int i = 0; i < k; i++)
 		if (fd[i] >= 0)
 			close(fd[i]);
-	/* A name that is not a namespace just has no nsid. */
+	/* A name that is not a namespace just has no nsid: the answer of
+	 * the wait is in b, name by name. */
+	nl->on_error = on_error;
 	nl_wait(nl, on_answer, b);
+	nl->on_error = NULL;
 }
 
-int nsid_each(struct nl *nl, void (*fn)(const char *name, int nsid, void *arg),
-	      void *arg)
+/* Without netlink (nl->fd < 0), every name without an nsid. Closes d. */
+void nsid_each(struct nl *nl, struct nsdir *d, int reports,
+	       void (*fn)(const char *name, int nsid, void *arg), void *arg)
 {
-	static struct batch b;
-	static struct nsdir d;
-	bool any;
+	struct batch b;
 	const char *name;
+	bool any;
 	int k = 0;
 
-	if (dir_open(&d, run_dir) < 0)
-		return -1;
+	b.reports = reports;
 	/* iproute2 asks for every name and reports those that are not
-	 * namespaces: so does a caller that echoes errors. */
-	any = nl->fd >= 0 && (nl->echo || any_nsid(nl));
+	 * namespaces; without reports, a namespace with no nsid at all
+	 * needs no question per name. */
+	any = nl->fd >= 0 && (reports || any_nsid(nl));
 	do {
-		name = dir_next(&d);
+		name = dir_next(d);
 		if (name) {
-			strcpy(b.name[k], name);
+			size_t len = strlen(name);
+
+			b.name[k] = len <= NAME_MAX ?
+				    memcpy(b.copy[k], name, len + 1) :
+				    xstrdup(name);
 			b.nsid[k++] = -1;
 		}
 		if (k == BATCH || (!name && k)) {
 			if (any)
-				ask(nl, &b, k, d.fd);
+				ask(nl, &b, k, d->fd);
 			for (int i = 0; i < k; i++)
 				fn(b.name[i], b.nsid[i], arg);
 			k = 0;
 		}
 	} while (name);
-	dir_close(&d);
-	return 0;
+	dir_close(d);
 }

@@ -1,20 +1,17 @@
-/* opt.c - flags of the netns-* applets, and the settings the ip front end
- * passes to them */
+/* opt.c - flags of the netns-* applets, and numbers */
 #include "libbb.h"
-
-bool ip_mode, ip_batch, opt_all, opt_json, opt_pretty;
 
 /* Parses the flags before the first operand by spec, e.g. "ajp" or "u:"
  * (a letter with ':' takes an argument, stored in args[i]); sets bit i of
  * the result for spec letter i. "--" ends the flags. An unknown flag or a
  * missing argument prints the usage and exits 1. Sets *ind to the index
- * of the first operand. In ip mode there are no flags: ip parsed them. */
+ * of the first operand. */
 unsigned getflags(char **argv, const char *spec, char **args, int *ind)
 {
 	unsigned bits = 0;
 	int i = 1;
 
-	for (; !ip_mode && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+	for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;

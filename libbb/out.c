@@ -90,31 +90,31 @@ void json_begin_list(void)
 
 void json_end_list(void)
 {
-	out_str(opt_pretty ? " ]\n" : "]\n");
+	out_str(G.pretty ? " ]\n" : "]\n");
 	in_list = false;
 }
 
 void json_begin_obj(void)
 {
 	if (in_list)
-		out_str(nelem++ ? "," : opt_pretty ? " " : "");
+		out_str(nelem++ ? "," : G.pretty ? " " : "");
 	out_str("{");
 	nkey = 0;
 }
 
 void json_end_obj(void)
 {
-	out_str(opt_pretty && nkey ? "\n    }" : "}");
+	out_str(G.pretty && nkey ? "\n    }" : "}");
 }
 
 static void json_key(const char *k)
 {
 	if (nkey++)
 		out_str(",");
-	if (opt_pretty)
+	if (G.pretty)
 		out_str("\n        ");
 	json_string(k);
-	out_str(opt_pretty ? ": " : ":");
+	out_str(G.pretty ? ": " : ":");
 }
 
 void json_str(const char *k, const char *v)

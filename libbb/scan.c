@@ -3,8 +3,7 @@
 #include <limits.h>
 #include <sys/stat.h>
 
-int scan_open(struct scan *s, const char *ns, const char *dir,
-	      const char *suffix)
+int scan_ns(struct scan *s, const char *ns, const char *suffix)
 {
 	struct stat st;
 
@@ -15,7 +14,7 @@ int scan_open(struct scan *s, const char *ns, const char *dir,
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->suffix = suffix;
-	return dir_open(&s->d, dir) < 0 ? -2 : 0;
+	return 0;
 }
 
 /* A stat relative to the folder's handle: no path walk from the root for

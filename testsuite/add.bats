@@ -250,7 +250,7 @@ $(usage_of netns-add)" ]
 	# A new namespace for each line, none of them the caller's.
 	inos=$(stat -L -c %i "$RUN_DIR"/*)
 	[ "$(echo "$inos" | sort -u | wc -l)" = 1000 ]
-	! echo "$inos" | grep -qx "$self"
+	run ! grep -qx "$self" <<<"$inos"
 	[ "$(run_dir_mounts | wc -l)" = 1 ]
 	[ "$(mounts_below)" = 1000 ]
 }

@@ -188,7 +188,7 @@ add new" ]
 	rm -rf "$RUN_DIR"
 	start netns-monitor
 	[ "$(stat -c %a "$RUN_DIR")" = 755 ]
-	! grep -q " $RUN_DIR " /proc/self/mountinfo
+	run ! grep -q " $RUN_DIR " /proc/self/mountinfo
 	netns-add a
 	[ "$(next)" = "add a" ]
 }

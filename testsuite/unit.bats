@@ -21,7 +21,11 @@ setup() {
 	echo "$output"
 	assert_success
 	refute_output --partial FAIL
-	[ "$(echo "$output" | grep -c '^ok ')" -eq 28 ]
+	# Every check ran and passed: as many ok lines as the program counts
+	# checks, and at least one.
+	n=$(echo "$output" | sed -n 's/^checks \([0-9]*\)$/\1/p')
+	[ "${n:-0}" -gt 0 ]
+	[ "$(echo "$output" | grep -c '^ok ')" -eq "$n" ]
 }
 
 @test "JSON strings escape quotes, backslashes and every control character" {
