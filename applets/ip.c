@@ -8,7 +8,13 @@
 //usage:OPTIONS: -all -n NAME -j -p -b FILE -force -V -h
 
 #include "libbb.h"
+#include <limits.h>
+#include <sys/auxv.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include "cfg/FEATURE_JSON.h"
+#include "cfg/IP_FALLBACK.h"
+#include "cfg/IP_LINK.h"
 
 static const char ip_usage[] =
 "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -72,8 +78,16 @@ static const struct policy ip_batch_policy = {
  * batch, each of which starts from a zeroed G. */
 static struct {
 	const struct policy *policy;
-	bool force, all, json, pretty;
-} ip = { &ip_policy, false, false, false, false };
+	bool batch, force, all, json, pretty;
+	char **opts;	/* the options the fallback gets: all but -n NAME,
+			 * -b FILE and -force, which ip has done */
+	int nopts;
+	const char *fallback;	/* its path, once found */
+} ip = { .policy = &ip_policy };
+
+/* Apart from ip: a buffer in ip's initialised data would be stored in
+ * the binary. */
+static char fallback_buf[PATH_MAX];
 
 /* iproute2's matches(): a non-empty prefix of word. */
 static bool is_prefix(const char *p, const char *word)
@@ -136,6 +150,153 @@ static int do_netns(int argc, char **argv)
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
 }
 
+/* The first program of CONFIG_IP_FALLBACK that is a file that can be run
+ * and not netnsbox itself (through a link: on a busybox system /sbin/ip
+ * may be either), or NULL. When this process cannot tell which file it
+ * is, it runs none: an ip that runs itself would never end. */
+static const char *fallback_path(void)
+{
+	const char *p = CONFIG_IP_FALLBACK;
+	const char *exe = (const char *)getauxval(AT_EXECFN);
+	struct stat self, st;
+
+	if (ip.fallback || !*p)
+		return ip.fallback;
+	if (stat("/proc/self/exe", &self) < 0 && (!exe || stat(exe, &self) < 0))
+		return NULL;
+	for (; *p; p += *p == ':') {
+		size_t n = strcspn(p, ":");
+
+		if (n && n < sizeof(fallback_buf)) {
+			memcpy(fallback_buf, p, n);
+			fallback_buf[n] = '\0';
+			if (stat(fallback_buf, &st) == 0 && S_ISREG(st.st_mode) &&
+			    access(fallback_buf, X_OK) == 0 &&
+			    (st.st_dev != self.st_dev || st.st_ino != self.st_ino))
+				return ip.fallback = fallback_buf;
+		}
+		p += n;
+	}
+	return NULL;
+}
+
+/* Runs the fallback as "ip" with ip's options and words (an object and
+ * its arguments): in place of this process, or in a child in a batch,
+ * whose status it returns. -1 when there is no fallback. */
+static int fallback(char **words)
+{
+	extern char **environ;
+	const char *path = fallback_path();
+	int n = 0, status;
+	char **v;
+	pid_t pid = 0;
+
+	if (!path)
+		return -1;
+	while (words[n])
+		n++;
+	v = xzalloc((ip.nopts + n + 2) * sizeof(*v));
+	v[0] = "ip";
+	memcpy(v + 1, ip.opts, ip.nopts * sizeof(*v));
+	memcpy(v + 1 + ip.nopts, words, (n + 1) * sizeof(*v));
+	out_flush();
+	if (ip.batch && (pid = _Fork()) < 0)
+		die(1, "fork:");
+	if (pid == 0) {
+		execve(path, v, environ);
+		die(ip.batch ? 127 : 1, "exec of \"%s\" failed:", path);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		die(1, "waitpid:");
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/* The namespace of ip link set's netns word, in iproute2's order: a name
+ * in the run dir (a word with a '/' is a path), else a PID in C notation.
+ * Whatever the file is: a FIFO must not block. */
+static void link_netns(const char *word, struct link_change *c)
+{
+	char buf[PATH_MAX];
+	const char *path = strchr(word, '/') ? word : netns_path(buf, word);
+
+	c->nsfd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+			 O_NOCTTY);
+	if (c->nsfd >= 0)
+		return;
+	if (!get_int(word, &c->pid))
+		invarg("Invalid \"netns\" value\n", word);
+	c->pid_set = true;
+}
+
+static NORETURN void incomplete(void)
+{
+	die(255, "Command line is not complete. Try option \"help\"");
+}
+
+static NORETURN void garbage(const char *word)
+{
+	die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.",
+	    word);
+}
+
+/* ip link set|change with the words netnsbox knows: [dev] IFNAME, up,
+ * down, netns NAME|PID; the checks and messages in iproute2's order. Any
+ * other word is the fallback's (-1), or, without one, garbage. */
+static int link_cmd(char **argv)
+{
+	struct link_change c = { .nsfd = -1, .up = -1 };
+	const char *dev = NULL, *ns = NULL;
+	struct nl nl;
+	int r;
+
+	for (; *argv; argv++) {
+		const char *w = *argv;
+
+		if (strcmp(w, "up") == 0 || strcmp(w, "down") == 0) {
+			c.up = w[0] == 'u';
+			continue;
+		}
+		if (strcmp(w, "netns") == 0 || strcmp(w, "dev") == 0) {
+			if (!*++argv)
+				incomplete();
+			if (w[0] == 'n') {
+				if (ns)
+					die(255, "Error: duplicate \"netns\": \"%s\" is the second value.",
+					    *argv);
+				link_netns(ns = *argv, &c);
+				continue;
+			}
+			if (dev)
+				garbage(*argv);
+		} else if (dev || is_prefix(w, "help")) {
+			if (fallback_path())
+				return -1;
+			garbage(w);
+		}
+		if (link_name_bad(*argv))
+			invarg("\"dev\" not a valid ifname", *argv);
+		dev = *argv;
+	}
+	if (!dev)
+		die(255, "Not enough information: \"dev\" argument is required.");
+	if (nl_open(&nl, ip.policy->strict) < 0) {
+		msg("Cannot open netlink socket:");
+		return 1;
+	}
+	r = link_set(&nl, dev, &c);
+	if (r < 0 && errno == ENODEV && !nl.ext[0]) {
+		msg("Cannot find device \"%s\"", dev);
+		r = 1;
+	} else if (r < 0) {
+		nl_perror(errno, nl.ext);
+		r = 2;
+	}
+	nl_close(&nl);
+	if (c.nsfd >= 0)
+		close(c.nsfd);
+	return r;
+}
+
 /* iproute2's objects in its order of matching: "n" is neighbor, "net" is
  * netns. This ip holds netns only. One string: no table of pointers. */
 static const char objects[] =
@@ -144,19 +305,30 @@ static const char objects[] =
 	"tap\0token\0tcpmetrics\0tcp_metrics\0monitor\0xfrm\0mroute\0mrule\0"
 	"netns\0netconf\0vrf\0sr\0nexthop\0mptcp\0ioam\0stats\0help\0";
 
+/* netns, and link set without anything but its netns and up or down, are
+ * netnsbox's; everything else is the fallback's: help too, but in a batch,
+ * where iproute2's help ends the batch. A first word that the fallback
+ * would read as an option is no object (ip -- -j, or a batch line). With
+ * no fallback, iproute2's answer for an object it does not have. */
 static int do_cmd(int argc, char **argv)
 {
-	for (const char *o = objects; *o; o += strlen(o) + 1) {
-		if (!is_prefix(argv[0], o))
-			continue;
-		if (strcmp(o, "netns") == 0)
-			return do_netns(argc - 1, argv + 1);
-		if (strcmp(o, "help") == 0)
-			usage_of(ip_usage);
-		msg("Object \"%s\" is not supported: this ip (netnsbox) has only netns.",
-		    argv[0]);
-		return 1;
-	}
+	const char *o = objects;
+	int r;
+
+	while (*o && !is_prefix(argv[0], o))
+		o += strlen(o) + 1;
+	if (strcmp(o, "netns") == 0)
+		return do_netns(argc - 1, argv + 1);
+	if (ENABLE_IP_LINK && strcmp(o, "link") == 0 && argc > 1 &&
+	    (is_prefix(argv[1], "set") || is_prefix(argv[1], "change")) &&
+	    (r = link_cmd(argv + 2)) >= 0)
+		return r;
+	if (strcmp(o, "help") == 0 && ip.batch)
+		usage_of(ip_usage);
+	if (argv[0][0] != '-' && (r = fallback(argv)) >= 0)
+		return r;
+	if (strcmp(o, "help") == 0)
+		usage_of(ip_usage);
 	msg("Object \"%s\" is unknown, try \"ip help\".", argv[0]);
 	return 1;
 }
@@ -288,11 +460,23 @@ static int batch(const char *file)
 	int lineno = 0, r = 0;
 
 	ip.policy = &ip_batch_policy;
-	in.fd = strcmp(file, "-") ? openat(AT_FDCWD, file, O_RDONLY | O_CLOEXEC) : 0;
-	if (in.fd < 0) {
-		msg("Cannot open file \"%s\" for reading:", file);
-		return 1;
+	ip.batch = true;
+	/* The file becomes stdin, as iproute2's freopen makes it: the command
+	 * of an exec line, run in a child, reads on from where ip's reads
+	 * have come, as it does under iproute2. */
+	if (strcmp(file, "-") != 0) {
+		int fd = openat(AT_FDCWD, file, O_RDONLY);
+
+		if (fd < 0) {
+			msg("Cannot open file \"%s\" for reading:", file);
+			return 1;
+		}
+		if (fd != 0) {
+			dup2(fd, 0);
+			close(fd);
+		}
 	}
+	in.fd = 0;
 	while (get_line(&lineno)) {
 		int argc = split(line.p, args, ARRAY_SIZE(args));
 
@@ -360,10 +544,14 @@ static void check_value(char kind, const char *v)
 		die(255, "Invalid rcvbuf size '%s'", v);
 }
 
+/* The options, in iproute2's order of checks. Those the fallback gets
+ * are gathered at the start of argv (never past the word being read). */
 int ip_main(int argc, char **argv)
 {
 	const char *file = NULL;
+	char **keep = argv + 1;
 
+	ip.opts = keep;
 	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
 		const char *opt = argv[1];
 		char kind;
@@ -377,9 +565,12 @@ int ip_main(int argc, char **argv)
 		kind = option_kind(opt);
 		if (!ENABLE_FEATURE_JSON && (kind == 'j' || kind == 'p'))
 			kind = 0;
+		if (kind && !strchr("Fbn", kind))
+			*keep++ = argv[1];
 		switch (kind) {
 		case 'v': case 'f': case 'r':
 			check_value(kind, argv[2]);
+			*keep++ = argv[2];
 			argc--, argv++;
 			break;
 		case 'V':
@@ -414,6 +605,7 @@ int ip_main(int argc, char **argv)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
 		}
 	}
+	ip.nopts = keep - ip.opts;
 	if (file)
 		return batch(file);
 	if (argc > 1)

@@ -3,9 +3,10 @@
 //config:	bool "netns-add"
 //config:	default y
 //applet:NETNS_ADD netns-add netns_add_main
-//usage:netns-add NAME
+//usage:netns-add [-l] NAME
 //usage:Create a network namespace and bind it at RUN_DIR/NAME.
 //usage:On failure nothing is left behind.
+//usage:	-l	bring the new namespace's loopback (lo) up
 
 #include "libbb.h"
 
@@ -16,14 +17,14 @@ int netns_add(const struct policy *p, char **args)
 		msg("No netns name specified");
 		return 1;
 	}
-	return netns_bind(args[0], 0) < 0 ? 1 : 0;
+	return netns_bind(args[0], 0, G.lo) < 0 ? 1 : 0;
 }
 
 int netns_add_main(int argc, char **argv)
 {
 	int i;
 
-	getflags(argv, "", NULL, &i);
+	G.lo = getflags(argv, "l", NULL, &i);
 	if (i + 1 < argc)
 		usage_exit(1);
 	if (argv[i])

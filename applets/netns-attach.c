@@ -21,7 +21,7 @@ int netns_attach(const struct policy *p, char **args)
 		msg("Invalid PID: %s", args[1]);
 		return 1;
 	}
-	return netns_bind(args[0], pid) < 0 ? 1 : 0;
+	return netns_bind(args[0], pid, false) < 0 ? 1 : 0;
 }
 
 int netns_attach_main(int argc, char **argv)

@@ -48,6 +48,7 @@ struct globals {
 	bool json;	/* -j */
 	bool pretty;	/* -p */
 	char *user;	/* exec -u USER[:GROUP] */
+	bool lo;	/* add -l: the new namespace's loopback up */
 };
 extern struct globals G;
 void cmd_reset(void);
@@ -135,8 +136,8 @@ int netns_open(const char *name);
 int netns_open_pid(pid_t pid);
 bool netns_mounted_at(int dirfd, const char *name);
 int netns_mkdir(void);				/* reports */
-int netns_bind(const char *name, pid_t pid);	/* reports; add (pid 0),
-						 * attach */
+int netns_bind(const char *name, pid_t pid, bool lo);	/* reports; add
+							 * (pid 0), attach */
 int netns_unbind(const char *name);		/* reports */
 int dir_open(struct nsdir *d, const char *path);
 const char *dir_next(struct nsdir *d);	/* NULL at the end, or closed */
@@ -190,6 +191,16 @@ int nl_talk(struct nl *nl, struct nlmsghdr *n, nl_cb cb, void *arg);
 int nl_parse(const struct nlmsghdr *n, size_t off, const struct nlattr **tb,
 	     int max);
 bool nl_get_u32(const struct nlattr *a, uint32_t *v);
+
+/* link.c: what ip link set changes (ip's CONFIG_IP_LINK, add -l) */
+struct link_change {
+	int nsfd;	/* into the namespace at nsfd, when >= 0 */
+	bool pid_set;	/* else into the namespace of process pid */
+	pid_t pid;
+	int up;		/* 1 up, 0 down, -1 as it is */
+};
+bool link_name_bad(const char *dev);
+int link_set(struct nl *nl, const char *dev, const struct link_change *c);
 
 /* nsid.c: the nsid this namespace has for each name of the walk d, -1 for
  * none; a name that is not a namespace is reported `reports` times. */

@@ -178,11 +178,25 @@ int netns_unbind(const char *name)
 	return r;
 }
 
+/* The loopback of the namespace this process is in, up. */
+static int lo_up(void)
+{
+	const struct link_change up = { .nsfd = -1, .up = 1 };
+	struct nl nl;
+	int r = nl_open(&nl, true);
+
+	if (r == 0)
+		r = link_set(&nl, "lo", &up);
+	nl_close(&nl);
+	return r;
+}
+
 /* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
- * (pid 0) or that of process pid. In iproute2's order: the run dir, the
- * file, then the namespace, so that the messages are the same. On failure
- * nothing is left: no file, no mount. The caller holds the lock. */
-static int bind_locked(const char *name, pid_t pid, int self)
+ * (pid 0), with its loopback up when lo, or that of process pid. In
+ * iproute2's order: the run dir, the file, then the namespace, so that the
+ * messages are the same. On failure nothing is left: no file, no mount.
+ * The caller holds the lock. */
+static int bind_locked(const char *name, pid_t pid, bool lo, int self)
 {
 	char path[PATH_MAX], src[32] = "/proc/self/ns/net";
 	int fd;
@@ -201,9 +215,13 @@ static int bind_locked(const char *name, pid_t pid, int self)
 		msg("Failed to create a new network namespace \"%s\":", name);
 		goto fail;
 	}
-	fd = mount(src, path, "none", MS_BIND, NULL);
-	if (fd < 0)
+	/* The namespace is complete before its name is usable. */
+	if (!pid && lo && lo_up() < 0) {
+		msg("Cannot bring up lo in \"%s\":", name);
+		fd = -1;
+	} else if ((fd = mount(src, path, "none", MS_BIND, NULL)) < 0) {
 		msg("Bind %s -> %s failed:", src, path);
+	}
 	/* Back only from a namespace of our own making: setns needs a
 	 * privilege an ordinary user has not, even into one's own. This
 	 * process cannot go on in the wrong namespace, but it leaves no
@@ -224,7 +242,7 @@ fail:
 
 /* Add (pid 0) or attach. The caller stays in its own namespace: batch mode
  * runs many adds in one process. */
-int netns_bind(const char *name, pid_t pid)
+int netns_bind(const char *name, pid_t pid, bool lo)
 {
 	int self = openat(AT_FDCWD, "/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	sigset_t old;
@@ -237,7 +255,7 @@ int netns_bind(const char *name, pid_t pid)
 	origin_enter();
 	lock = netns_lock();
 	hold_signals(&old);
-	r = lock < 0 ? -1 : bind_locked(name, pid, self);
+	r = lock < 0 ? -1 : bind_locked(name, pid, lo, self);
 	if (lock >= 0)
 		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
