@@ -8,15 +8,22 @@
 # so the tree's own .config, build/ and ./netnsbox are not touched. Prints a
 # line per ARCH with its size and counts, and the total (also written to
 # build/cross/summary.txt); exits non-zero when a build or a test failed.
-# CROSS_TIMEOUT bounds each build and each test run (seconds, default 600).
+# CROSS_TIMEOUT bounds the whole run (seconds, default 1200): a build or a
+# test run still going then is ended and fails.
 cd "$(dirname "$0")/.." || exit 1
 [ $# -gt 0 ] || set -- x86_64 aarch64 armhf mipsel
-limit=${CROSS_TIMEOUT:-600}
+end=$(($(date +%s) + ${CROSS_TIMEOUT:-1200}))
 top=$(pwd)
 out=build/cross
 mkdir -p $out
 : >$out/results.txt
 status=0 taps=
+
+# left: the seconds left to run (at least 1).
+left() {
+	n=$((end - $(date +%s)))
+	echo $((n > 0 ? n : 1))
+}
 
 # count FILE: "N passed, M failed, K skipped" of a TAP file.
 count() {
@@ -63,7 +70,7 @@ for arch; do
 	# changed is rebuilt. The default configuration, whatever .config says.
 	rm -rf $d/applets $d/libbb $d/scripts
 	tar cf - Makefile Config.in applets libbb scripts | tar xf - -C $d
-	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout $limit \
+	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout $(left) \
 		sh -c "make -C $d -s defconfig && make -C $d -s -j2 \
 			CROSS_COMPILE=$prefix netnsbox" >$d/make.log 2>&1; then
 		tail -n 20 $d/make.log
@@ -78,7 +85,7 @@ for arch; do
 
 	UNIT_CC="${prefix}gcc -static -isystem $top/$d/build/include" \
 	UNIT_BUILD=$top/$d/build UNIT_RUN=$qemu \
-		timeout $limit bats --tap testsuite/unit.bats 2>&1 | tee -a $tap
+		timeout $(left) bats --tap testsuite/unit.bats 2>&1 | tee -a $tap
 	[ -z "$qemu" ] ||
 		echo "# $arch: under qemu-user RTM_*NSID requests get EOPNOTSUPP:" \
 			"set and list-id are checked for that error's text"
@@ -86,7 +93,7 @@ for arch; do
 	etc_dir=$(sed -n 's/^CONFIG_NETNS_ETC_DIR="\(.*\)"$/\1/p' $d/build/config.full)
 	NETNSBOX_RUN_DIR=$run_dir NETNSBOX_ETC_DIR=$etc_dir \
 	NETNSBOX=$top/$d/netnsbox NETNSBOX_BUILD=$top/$d/build QEMU=$qemu \
-		sh testsuite/sandbox.sh timeout $limit \
+		sh testsuite/sandbox.sh timeout $(left) \
 		bats --tap testsuite/cross/smoke.bats 2>&1 | tee -a $tap
 	printf '%-8s %6s bytes  %s\n' $arch $size "$(count $tap)" >>$out/results.txt
 done

@@ -110,6 +110,15 @@ within() {
 	[ "$stderr" = 'exec of "nosuch-command" failed: No such file or directory' ]
 }
 
+@test "exec -a runs the command in a child in each namespace" {
+	nb netns-add a
+	run --separate-stderr nb netns-exec -a $QEMU "$NETNSBOX" netns-identify
+	assert_success
+	assert_output "$(printf '\nnetns: a\na')"
+	run --separate-stderr nb netns-exec -a sh -c 'exit 4'
+	assert_failure 1
+}
+
 @test "exec -u sets 32-bit user and group ids" {
 	nb netns-add a
 	run --separate-stderr nb netns-exec -u 100000:200000 a sh -c 'id -u; id -g; id -G'
