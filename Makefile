@@ -1,8 +1,11 @@
 # netnsbox: one static binary holding the ip netns commands as applets.
 # See README for the targets; generated files live under build/.
 
+# A cross build takes the target's compiler from CROSS_COMPILE, the prefix
+# of its tools (aarch64-linux-musl- for aarch64-linux-musl-gcc); the build's
+# own tools are compiled with HOSTCC.
 ifeq ($(origin CC),default)
-CC := musl-gcc
+CC := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,musl-gcc)
 endif
 CFLAGS ?= -Os
 HOSTCC ?= cc
@@ -54,7 +57,7 @@ APPLET_SRCS := $(sort $(wildcard applets/*.c))
 
 # Targets that must not need a configuration.
 NOCONFIG := clean distclean defconfig allyesconfig allnoconfig oldconfig \
-	olddefconfig menuconfig savedefconfig help
+	olddefconfig menuconfig savedefconfig help check-cross deps-cross
 
 all: netnsbox
 
@@ -91,7 +94,7 @@ $(B)/%.o: %.c $(KHDR)
 -include $(OBJS:.o=.d)
 
 $(B)/include/.stamp: scripts/kernel-headers.sh
-	$(Q)sh scripts/kernel-headers.sh $(B)/include
+	$(Q)CC="$(CC)" HOSTCC="$(HOSTCC)" sh scripts/kernel-headers.sh $(B)/include
 	@touch $@
 
 # Declarations from the applet files: the Kconfig fragment sourced by
@@ -144,11 +147,26 @@ clean:
 distclean: clean
 	rm -f .config .config.old defconfig
 
+# Cross builds of the default configuration, each in a copy of the sources
+# under build/cross/ARCH, with their unit checks and smoke set run natively
+# or under qemu-user (testsuite/cross.sh). deps-cross installs their tools.
+CROSS_ARCHES ?= x86_64 aarch64 armhf mipsel
+
+check-cross:
+	$(Q)sh testsuite/cross.sh $(CROSS_ARCHES)
+
+deps-cross:
+	sh scripts/deps.sh cross
+
+.PHONY: check-cross deps-cross
+
 help:
-	@echo 'Targets: all (default) size check bench deps install clean distclean'
+	@echo 'Targets: all (default) size check check-cross bench deps deps-cross'
+	@echo '         install clean distclean'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
-	@echo 'Variables: CC=musl-gcc|gcc|clang HOSTCC V=1 WERROR=1 SSTRIP= PREFIX DESTDIR'
+	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'
+	@echo '           SSTRIP= PREFIX DESTDIR CROSS_ARCHES'
 
 .PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:

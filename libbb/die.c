@@ -3,54 +3,62 @@
 
 /* The texts of the errors netnsbox can meet, as glibc words them: iproute2
  * ends its messages with them, and the ip applet prints what iproute2
- * prints. Each starts with its number as one byte. Written out here rather
- * than taken from the C library, whose texts differ (musl's) and whose
- * table is twice the size. */
-static const char texts[] =
-	"\001Operation not permitted\0"
-	"\002No such file or directory\0"
-	"\003No such process\0"
-	"\004Interrupted system call\0"
-	"\005Input/output error\0"
-	"\006No such device or address\0"
-	"\007Argument list too long\0"
-	"\010Exec format error\0"
-	"\011Bad file descriptor\0"
-	"\013Resource temporarily unavailable\0"
-	"\014Cannot allocate memory\0"
-	"\015Permission denied\0"
-	"\020Device or resource busy\0"
-	"\021File exists\0"
-	"\022Invalid cross-device link\0"
-	"\023No such device\0"
-	"\024Not a directory\0"
-	"\025Is a directory\0"
-	"\026Invalid argument\0"
-	"\027Too many open files in system\0"
-	"\030Too many open files\0"
-	"\032Text file busy\0"
-	"\034No space left on device\0"
-	"\036Read-only file system\0"
-	"\037Too many links\0"
-	"\040Broken pipe\0"
-	"\044File name too long\0"
-	"\046Function not implemented\0"
-	"\047Directory not empty\0"
-	"\050Too many levels of symbolic links\0"
-	"\107Protocol error\0"
-	"\132Message too long\0"
-	"\137Operation not supported\0"
-	"\151No buffer space available\0"
-	"\172Disk quota exceeded\0"
-	"\175Operation canceled\0";
+ * prints. Written out here rather than taken from the C library, whose
+ * texts differ (musl's) and whose table is twice the size. Keyed by the
+ * E* names, whose numbers differ between architectures (EDQUOT is 122 on
+ * x86 and ARM, 1133 on MIPS); every Linux errno fits 16 bits. The list is
+ * expanded twice, into the codes and into one string of the texts. */
+#define ERRORS(X) \
+	X(EPERM, "Operation not permitted") \
+	X(ENOENT, "No such file or directory") \
+	X(ESRCH, "No such process") \
+	X(EINTR, "Interrupted system call") \
+	X(EIO, "Input/output error") \
+	X(ENXIO, "No such device or address") \
+	X(E2BIG, "Argument list too long") \
+	X(ENOEXEC, "Exec format error") \
+	X(EBADF, "Bad file descriptor") \
+	X(EAGAIN, "Resource temporarily unavailable") \
+	X(ENOMEM, "Cannot allocate memory") \
+	X(EACCES, "Permission denied") \
+	X(EBUSY, "Device or resource busy") \
+	X(EEXIST, "File exists") \
+	X(EXDEV, "Invalid cross-device link") \
+	X(ENODEV, "No such device") \
+	X(ENOTDIR, "Not a directory") \
+	X(EISDIR, "Is a directory") \
+	X(EINVAL, "Invalid argument") \
+	X(ENFILE, "Too many open files in system") \
+	X(EMFILE, "Too many open files") \
+	X(ETXTBSY, "Text file busy") \
+	X(ENOSPC, "No space left on device") \
+	X(EROFS, "Read-only file system") \
+	X(EMLINK, "Too many links") \
+	X(EPIPE, "Broken pipe") \
+	X(ENAMETOOLONG, "File name too long") \
+	X(ENOSYS, "Function not implemented") \
+	X(ENOTEMPTY, "Directory not empty") \
+	X(ELOOP, "Too many levels of symbolic links") \
+	X(EPROTO, "Protocol error") \
+	X(EMSGSIZE, "Message too long") \
+	X(EOPNOTSUPP, "Operation not supported") \
+	X(ENOBUFS, "No buffer space available") \
+	X(EDQUOT, "Disk quota exceeded") \
+	X(ECANCELED, "Operation canceled")
+
+#define CODE(e, text) e,
+#define TEXT(e, text) text "\0"
+static const unsigned short codes[] = { ERRORS(CODE) };
+static const char texts[] = ERRORS(TEXT);
 
 const char *errstr(int e)
 {
 	static char unknown[24];
+	const char *t = texts;
 
-	for (const char *p = texts; *p; p += strlen(p) + 1)
-		if ((unsigned char)*p == e)
-			return p + 1;
+	for (size_t i = 0; i < ARRAY_SIZE(codes); i++, t += strlen(t) + 1)
+		if (codes[i] == e)
+			return t;
 	fmt(unknown, sizeof(unknown), "Unknown error %d", e);
 	return unknown;
 }

@@ -1,10 +1,25 @@
 #!/bin/sh
-# deps.sh: install what the build and the testsuite need, from Debian's
-# archive (as root). Safe to run again; asks nothing.
+# deps.sh [cross]: install what the build and the testsuite need, from
+# Debian's archive (as root); with "cross", also what make check-cross
+# needs: the cross compilers, musl and kernel headers of each architecture
+# and qemu-user. Safe to run again; asks nothing.
 set -e
 pkgs="make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
 groff-base python3"
+# musl-dev:ARCH gives ARCH's libc and its compiler wrapper (such as
+# aarch64-linux-musl-gcc); linux-libc-dev-ARCH-cross the kernel headers in
+# /usr/TRIPLET/include, since linux-libc-dev:ARCH must be the very version
+# of the build machine's, which the archive does not always have for ARCH.
+arches=
+if [ "$1" = cross ]; then
+	arches="arm64 armhf mipsel"
+	pkgs="$pkgs qemu-user-static gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
+gcc-mipsel-linux-gnu"
+	for a in $arches; do
+		pkgs="$pkgs musl-dev:$a linux-libc-dev-$a-cross"
+	done
+fi
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
@@ -15,6 +30,9 @@ if [ "$(id -u)" != 0 ]; then
 	echo "deps.sh: run as root to install:$missing" >&2
 	exit 1
 fi
+for a in $arches; do
+	dpkg --print-foreign-architectures | grep -qx "$a" || dpkg --add-architecture "$a"
+done
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends $missing

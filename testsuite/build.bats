@@ -100,6 +100,45 @@ netns-delete" ;;
 	done
 }
 
+@test "CROSS_COMPILE=PREFIX- compiles with PREFIXgcc, given its target's kernel headers" {
+	bin=$BATS_TEST_TMPDIR/bin
+	mkdir -p "$bin"
+	printf '#!/bin/sh\necho "$*" >>%s/cc.log\nexec musl-gcc "$@"\n' \
+		"$BATS_TEST_TMPDIR" >"$bin/test-linux-musl-gcc"
+	chmod +x "$bin/test-linux-musl-gcc"
+	PATH=$bin:$PATH build CROSS_COMPILE=test-linux-musl-
+	grep -q -- '-c -o build/libbb/die.o libbb/die.c' "$BATS_TEST_TMPDIR/cc.log"
+	run "$src/netnsbox" --list
+	assert_line netns-add
+	target=$(musl-gcc -dumpmachine)
+	[ "$(readlink "$src/build/include/asm")" = "/usr/include/$target/asm" ] ||
+		[ "$(readlink "$src/build/include/asm")" = "/usr/$target/include/asm" ]
+	# Another architecture's compiler gets that architecture's asm.
+	command -v aarch64-linux-musl-gcc >/dev/null || skip "aarch64-linux-musl-gcc is not installed"
+	build clean
+	build CROSS_COMPILE=aarch64-linux-musl-
+	run readlink "$src/build/include/asm"
+	assert_output --regexp '^/usr/(include/aarch64-linux-gnu|aarch64-linux-gnu/include)/asm$'
+	run file -L "$src/netnsbox"
+	assert_output --partial 'ARM aarch64'
+}
+
+@test "a musl compiler that has the kernel headers is given none" {
+	bin=$BATS_TEST_TMPDIR/bin
+	k=$BATS_TEST_TMPDIR/kernel
+	target=$(musl-gcc -dumpmachine)
+	mkdir -p "$bin" "$k"
+	ln -s /usr/include/linux /usr/include/asm-generic "$k/"
+	ln -s "/usr/include/$target/asm" "$k/asm"
+	printf '#!/bin/sh\nexec musl-gcc -isystem %s "$@"\n' "$k" >"$bin/own-musl-gcc"
+	chmod +x "$bin/own-musl-gcc"
+	PATH=$bin:$PATH build CC=own-musl-gcc
+	run ls -A "$src/build/include"
+	assert_output .stamp
+	run "$src/netnsbox" --list
+	assert_line netns-add
+}
+
 @test "changing one setting rebuilds exactly the files that use it" {
 	build
 	users=$(grep -l 'cfg/FEATURE_INSTALLER.h' "$src"/libbb/*.c "$src"/applets/*.c |

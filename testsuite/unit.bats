@@ -1,23 +1,27 @@
 #!/usr/bin/env bats
 # Unit checks of libbb: the formatter, number parsing, netlink attribute
-# parsing and JSON escaping, compiled with the system's compiler.
+# parsing, error texts and JSON escaping, compiled with the system's
+# compiler, or for another architecture with UNIT_CC (the compiler and its
+# flags), UNIT_BUILD (that build's folder) and UNIT_RUN (its emulator).
 
 bats_require_minimum_version 1.5.0
 load lib
 
 setup() {
-	command -v cc >/dev/null || skip "no C compiler"
-	[ -f "$TOP/build/applet-decl.h" ] || skip "run make first"
+	cc=${UNIT_CC:-cc}
+	b=${UNIT_BUILD:-$TOP/build}
+	command -v ${cc%% *} >/dev/null || skip "no C compiler ${cc%% *}"
+	[ -f "$b/applet-decl.h" ] || skip "run make first"
 	t=$BATS_TEST_TMPDIR/libbb-test
-	cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -I"$TOP/build" -I"$TOP/libbb" -o "$t" \
+	$cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -I"$b" -I"$TOP/libbb" -o "$t" \
 		"$TOP/testsuite/unit/libbb-test.c" "$TOP/libbb/fmt.c" "$TOP/libbb/nl.c" \
 		"$TOP/libbb/opt.c" "$TOP/libbb/out.c" "$TOP/libbb/die.c" \
 		"$TOP/libbb/arena.c" \
 		2>"$BATS_TEST_TMPDIR/cc.log" || { cat "$BATS_TEST_TMPDIR/cc.log"; false; }
 }
 
-@test "fmt, get_int and nl_parse pass every check" {
-	run "$t"
+@test "fmt, get_int, nl_parse and errstr pass every check" {
+	run $UNIT_RUN "$t"
 	echo "$output"
 	assert_success
 	refute_output --partial FAIL
@@ -29,7 +33,7 @@ setup() {
 }
 
 @test "JSON strings escape quotes, backslashes and every control character" {
-	run "$t" json
+	run $UNIT_RUN "$t" json
 	assert_success
 	assert_output "$(printf '[{"name":"q\\"b\\\\s\\t\\n\\r\\f\\b\\u0001\\u001f\177\303\251","id":-3}]')"
 	if command -v python3 >/dev/null; then

@@ -1,7 +1,9 @@
 /* libbb-test - unit checks of libbb's parsers and formatters, built with the
  * system's compiler against libbb by testsuite/unit.bats. Each check prints
- * "ok NAME" or "FAIL NAME: detail"; the exit status counts the failures. */
+ * "ok NAME" or "FAIL NAME: detail", and the last line counts them ("checks N");
+ * the exit status counts the failures. */
 #include "libbb.h"
+#include <limits.h>
 #include <stdio.h>
 #include <linux/netlink.h>
 
@@ -34,10 +36,12 @@ static const char unknown[] = "[%5d][%.3s][%p][%ls]", lone[] = "end%";
 
 static void test_fmt(void)
 {
-	char b[64];
+	char b[64], want[64];
 
-	fmt(b, sizeof(b), "%s|%d|%ld|%c|%d", "a", -12, -9000000000L, 'z', 0);
-	check_fmt("a|-12|-9000000000|z|0", b, "fmt: every conversion");
+	/* LONG_MIN: long is 32 bits on the 32-bit ABIs. */
+	fmt(b, sizeof(b), "%s|%d|%ld|%c|%d", "a", -12, LONG_MIN, 'z', 0);
+	snprintf(want, sizeof(want), "a|-12|%ld|z|0", LONG_MIN);
+	check_fmt(want, b, "fmt: every conversion");
 	fmt(b, sizeof(b), "%s", (char *)NULL);
 	check_fmt("(null)", b, "fmt: NULL string as glibc prints it");
 	check(fmt(b, 5, "%s", "abcdefgh") == 8, "fmt: returns the whole length",
@@ -131,6 +135,86 @@ static void test_nl_parse(void)
 	      "nl_get_u32: a 2-byte payload is not a u32", "read");
 }
 
+/* What iproute2 prints for each error netnsbox knows: glibc's words. The
+ * names give this architecture's numbers (MIPS's EDQUOT is 1133). */
+#define E(e, text) { e, #e, text }
+static const struct {
+	int e;
+	const char *name, *text;
+} errors[] = {
+	E(EPERM, "Operation not permitted"),
+	E(ENOENT, "No such file or directory"),
+	E(ESRCH, "No such process"),
+	E(EINTR, "Interrupted system call"),
+	E(EIO, "Input/output error"),
+	E(ENXIO, "No such device or address"),
+	E(E2BIG, "Argument list too long"),
+	E(ENOEXEC, "Exec format error"),
+	E(EBADF, "Bad file descriptor"),
+	E(EAGAIN, "Resource temporarily unavailable"),
+	E(ENOMEM, "Cannot allocate memory"),
+	E(EACCES, "Permission denied"),
+	E(EBUSY, "Device or resource busy"),
+	E(EEXIST, "File exists"),
+	E(EXDEV, "Invalid cross-device link"),
+	E(ENODEV, "No such device"),
+	E(ENOTDIR, "Not a directory"),
+	E(EISDIR, "Is a directory"),
+	E(EINVAL, "Invalid argument"),
+	E(ENFILE, "Too many open files in system"),
+	E(EMFILE, "Too many open files"),
+	E(ETXTBSY, "Text file busy"),
+	E(ENOSPC, "No space left on device"),
+	E(EROFS, "Read-only file system"),
+	E(EMLINK, "Too many links"),
+	E(EPIPE, "Broken pipe"),
+	E(ENAMETOOLONG, "File name too long"),
+	E(ENOSYS, "Function not implemented"),
+	E(ENOTEMPTY, "Directory not empty"),
+	E(ELOOP, "Too many levels of symbolic links"),
+	E(EPROTO, "Protocol error"),
+	E(EMSGSIZE, "Message too long"),
+	E(EOPNOTSUPP, "Operation not supported"),
+	E(ENOBUFS, "No buffer space available"),
+	E(EDQUOT, "Disk quota exceeded"),
+	E(ECANCELED, "Operation canceled"),
+};
+
+static const char *expected_text(int e)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(errors); i++)
+		if (errors[i].e == e)
+			return errors[i].text;
+	return NULL;
+}
+
+static void test_errstr(void)
+{
+	char name[64], unknown[32];
+	int extra = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(errors); i++) {
+		snprintf(name, sizeof(name), "errstr(%s = %d)", errors[i].name,
+			 errors[i].e);
+		check_fmt(errors[i].text, errstr(errors[i].e), name);
+#ifdef __GLIBC__
+		/* The expectations themselves, where glibc is at hand. */
+		snprintf(name, sizeof(name), "strerror(%s) is the text expected",
+			 errors[i].name);
+		check_fmt(errors[i].text, strerror(errors[i].e), name);
+#endif
+	}
+	/* Every errno the table has must be one checked above. */
+	for (int e = 1; e < 4096; e++) {
+		snprintf(unknown, sizeof(unknown), "Unknown error %d", e);
+		if (!expected_text(e) && strcmp(errstr(e), unknown) != 0 && !extra)
+			extra = e;
+	}
+	snprintf(name, sizeof(name), "errno %d has a text", extra);
+	check(!extra, "errstr: no text for an errno left unchecked", name);
+	check_fmt("Unknown error 4095", errstr(4095), "errstr: an unknown errno");
+}
+
 static void test_json(void)
 {
 	fflush(stdout);
@@ -153,6 +237,7 @@ int main(int argc, char **argv)
 	test_fmt();
 	test_get_int();
 	test_nl_parse();
+	test_errstr();
 	printf("checks %d\n", checks);
 	return failures;
 }
