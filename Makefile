@@ -152,3 +152,26 @@ help:
 
 .PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:
+
+# --- Manual pages, installation, release tarball -------------------------
+# Pages: build/man/man8 and build/man/LANG/man8, a tree for man -M, made by
+# scripts/gen-man.sh from docs/*.8.in and docs/LANG/*.8.in. MAN_DATE is the
+# date of their text.
+MAN_DATE := 2026-12-02
+MAN_SRCS := $(wildcard docs/*.8.in docs/*/*.8.in docs/inc/*.in docs/*/inc/*.in)
+MANDOC ?= mandoc
+
+all: man
+man: $(B)/man/pages
+
+$(B)/man/pages: $(MAN_SRCS) $(APPLET_SRCS) $(B)/config.mk libbb/libbb.h scripts/gen-man.sh
+	$(SAY) "  GEN     man pages"
+	$(Q)sh scripts/gen-man.sh $(B) $(MAN_DATE) $(APPLET_SRCS)
+	@touch $@
+
+# Every page, in every language, must lint clean: mandoc's warnings and
+# groff's are errors.
+lint-man: man
+	$(Q)sh scripts/lint-man.sh $(B)/man
+
+.PHONY: man lint-man

@@ -4,7 +4,7 @@
 set -e
 pkgs="make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
-groff-base python3"
+groff-base python3 mandoc man-db"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
