@@ -5,7 +5,7 @@ set -e
 export LC_ALL=C.UTF-8
 status=0
 for p in $(find "$1" -name '*.8' -type f | sort); do
-	out=$(mandoc -T lint -W warning "$p" 2>&1; groff -K utf-8 -man -ww -z "$p" 2>&1) || true
+	out=$(mandoc -T lint -W warning "$p" 2>&1; groff -K utf-8 -man -Tutf8 -ww -z "$p" 2>&1) || true
 	if [ -n "$out" ]; then
 		echo "$out"
 		status=1
