@@ -54,7 +54,7 @@ APPLET_SRCS := $(sort $(wildcard applets/*.c))
 
 # Targets that must not need a configuration.
 NOCONFIG := clean distclean defconfig allyesconfig allnoconfig oldconfig \
-	olddefconfig menuconfig savedefconfig help
+	olddefconfig menuconfig savedefconfig help dist
 
 all: netnsbox
 
@@ -128,15 +128,11 @@ size: netnsbox
 deps:
 	sh scripts/deps.sh
 
-check: netnsbox
-	$(Q)sh testsuite/run.sh
+check: netnsbox lint-man
+	$(Q)sh testsuite/run.sh $(TESTS)
 
 bench: netnsbox
 	$(Q)sh scripts/bench.sh
-
-install: netnsbox
-	install -D -m 0755 netnsbox $(DESTDIR)$(PREFIX)/bin/netnsbox
-	sh scripts/install-links.sh $(DESTDIR)$(PREFIX)/bin $(B)/applet-names
 
 clean:
 	rm -rf $(B) netnsbox
@@ -146,11 +142,13 @@ distclean: clean
 
 help:
 	@echo 'Targets: all (default) size check bench deps install clean distclean'
+	@echo '         install-hardlinks uninstall man lint-man dist distcheck'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang HOSTCC V=1 WERROR=1 SSTRIP= PREFIX DESTDIR'
+	@echo '           SBINDIR MANDIR TESTS'
 
-.PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
+.PHONY: all size deps check bench clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:
 
 # --- Manual pages, installation, release tarball -------------------------
@@ -174,4 +172,30 @@ $(B)/man/pages: $(MAN_SRCS) $(APPLET_SRCS) $(B)/config.mk libbb/libbb.h scripts/
 lint-man: man
 	$(Q)sh scripts/lint-man.sh $(B)/man
 
-.PHONY: man lint-man
+# Installation: scripts/install.sh, which never runs the binary (it may be
+# a cross build). The binary goes to sbin, as iproute2's ip and busybox's.
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+
+install: netnsbox man
+	$(Q)sh scripts/install.sh symlinks "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+install-hardlinks: netnsbox man
+	$(Q)sh scripts/install.sh hardlinks "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+uninstall: $(B)/man/pages
+	$(Q)sh scripts/install.sh uninstall "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+
+# The release tarball: every file of the source tree, none of the build,
+# in a fixed order with fixed owners, so that it is the same from any
+# checkout. VERSION is netnsbox's (libbb/libbb.h).
+VERSION := $(shell sed -n 's/^\#define NETNSBOX_VERSION "\(.*\)"$$/\1/p' libbb/libbb.h)
+DIST := netnsbox-$(VERSION)
+DIST_FILES := LICENSE README Makefile Config.in applets libbb scripts testsuite docs
+
+dist:
+	$(Q)sh scripts/dist.sh $(DIST) $(DIST_FILES)
+
+# The whole check from the tarball, built in a fresh folder without git.
+distcheck: dist
+	$(Q)sh scripts/distcheck.sh $(DIST) $(TESTS)
+
+.PHONY: man lint-man install install-hardlinks uninstall dist distcheck
