@@ -129,7 +129,7 @@ pages() {
 @test "every applet has a page in each language, and every page is an applet's or netnsbox's" {
 	want=$( (echo netnsbox; for a in $(own); do page_of "$a"; done) | sort)
 	for l in en ko; do
-		assert_equal "$(pages $l | xargs -n 1 basename | sed 's/\.8$//' | sort)" "$want"
+		assert_equal "$(pages $l | while read -r p; do basename "$p" .8; done | sort)" "$want"
 	done
 	for a in $(declared); do
 		[ -e "$(page en "$(page_of "$a")")" ] && [ -e "$(page ko "$(page_of "$a")")" ] ||
