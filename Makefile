@@ -57,7 +57,7 @@ APPLET_SRCS := $(sort $(wildcard applets/*.c))
 
 # Targets that must not need a configuration.
 NOCONFIG := clean distclean defconfig allyesconfig allnoconfig oldconfig \
-	olddefconfig menuconfig savedefconfig help check-cross deps-cross
+	olddefconfig menuconfig savedefconfig help check-cross deps-cross dist
 
 all: netnsbox
 
@@ -131,15 +131,11 @@ size: netnsbox
 deps:
 	sh scripts/deps.sh
 
-check: netnsbox
-	$(Q)sh testsuite/run.sh
+check: netnsbox lint-man
+	$(Q)sh testsuite/run.sh $(TESTS)
 
 bench: netnsbox
 	$(Q)sh scripts/bench.sh
-
-install: netnsbox
-	install -D -m 0755 netnsbox $(DESTDIR)$(PREFIX)/bin/netnsbox
-	sh scripts/install-links.sh $(DESTDIR)$(PREFIX)/bin $(B)/applet-names
 
 clean:
 	rm -rf $(B) netnsbox
@@ -162,11 +158,61 @@ deps-cross:
 
 help:
 	@echo 'Targets: all (default) size check check-cross bench deps deps-cross'
-	@echo '         install clean distclean'
+	@echo '         install install-hardlinks uninstall man lint-man dist distcheck'
+	@echo '         clean distclean'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'
-	@echo '           SSTRIP= PREFIX DESTDIR CROSS_ARCHES'
+	@echo '           SSTRIP= PREFIX DESTDIR SBINDIR MANDIR TESTS CROSS_ARCHES'
 
-.PHONY: all size deps check bench install clean distclean help $(NOCONFIG)
+.PHONY: all size deps check bench clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:
+
+# --- Manual pages, installation, release tarball -------------------------
+# Pages: build/man/man8 and build/man/LANG/man8, a tree for man -M, made by
+# scripts/gen-man.sh from docs/*.8.in and docs/LANG/*.8.in. MAN_DATE is the
+# date of their text.
+MAN_DATE := 2026-12-02
+MAN_SRCS := $(wildcard docs/*.8.in docs/*/*.8.in docs/inc/*.in docs/*/inc/*.in)
+MANDOC ?= mandoc
+
+all: man
+man: $(B)/man/pages
+
+$(B)/man/pages: $(MAN_SRCS) $(APPLET_SRCS) $(B)/config.mk libbb/libbb.h scripts/gen-man.sh
+	$(SAY) "  GEN     man pages"
+	$(Q)sh scripts/gen-man.sh $(B) $(MAN_DATE) $(APPLET_SRCS)
+	@touch $@
+
+# Every page, in every language, must lint clean: mandoc's warnings and
+# groff's are errors.
+lint-man: man
+	$(Q)sh scripts/lint-man.sh $(B)/man
+
+# Installation: scripts/install.sh, which never runs the binary (it may be
+# a cross build). The binary goes to sbin, as iproute2's ip and busybox's.
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+
+install: netnsbox man
+	$(Q)sh scripts/install.sh symlinks "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+install-hardlinks: netnsbox man
+	$(Q)sh scripts/install.sh hardlinks "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+uninstall: $(B)/man/pages
+	$(Q)sh scripts/install.sh uninstall "$(DESTDIR)$(SBINDIR)" "$(DESTDIR)$(MANDIR)" $(B)
+
+# The release tarball: every file of the source tree, none of the build,
+# in a fixed order with fixed owners, so that it is the same from any
+# checkout. VERSION is netnsbox's (libbb/libbb.h).
+VERSION := $(shell sed -n 's/^\#define NETNSBOX_VERSION "\(.*\)"$$/\1/p' libbb/libbb.h)
+DIST := netnsbox-$(VERSION)
+DIST_FILES := LICENSE README Makefile Config.in applets libbb scripts testsuite docs
+
+dist:
+	$(Q)sh scripts/dist.sh $(DIST) $(DIST_FILES)
+
+# The whole check from the tarball, built in a fresh folder without git.
+distcheck: dist
+	$(Q)sh scripts/distcheck.sh $(DIST) $(TESTS)
+
+.PHONY: man lint-man install install-hardlinks uninstall dist distcheck

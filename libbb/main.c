@@ -108,14 +108,13 @@ static int install(int argc, char **argv)
 		for (const struct applet *a = applets; a->name; a++) {
 			fmt(path, sizeof(path), "%s/%s", argv[2 + sym], a->name);
 			if (pass == 0) {
-				if (access(path, F_OK) == 0 || errno != ENOENT) {
-					struct stat st;
+				struct stat st;
 
-					if (lstat(path, &st) == 0 &&
-					    !is_self(path, &self))
-						die(1, "netnsbox: %s exists and is not a link to netnsbox",
-						    path);
-				}
+				/* The rule of netnsbox(8), INSTALLATION: a
+				 * dangling link is not this binary either. */
+				if (lstat(path, &st) == 0 && !is_self(path, &self))
+					die(1, "netnsbox: %s exists and is not a link to netnsbox",
+					    path);
 				continue;
 			}
 			if (unlink(path) < 0 && errno != ENOENT)

@@ -223,33 +223,3 @@ A test."
 netns-pids [-j] NAME" ]
 	run -127 "$src/netnsbox" --install "$BATS_TEST_TMPDIR"
 }
-
-@test "make install copies the binary and links every applet to it, relatively" {
-	build
-	d=$BATS_TEST_TMPDIR/stage
-	run make -s -C "$src" install DESTDIR="$d" PREFIX=/usr
-	assert_success
-	[ -x "$d/usr/bin/netnsbox" ]
-	[ "$(ls "$d/usr/bin" | grep -v '^netnsbox$')" = "$("$src/netnsbox" --list)" ]
-	for a in $("$src/netnsbox" --list); do
-		[ "$(readlink "$d/usr/bin/$a")" = netnsbox ]
-	done
-	run "$d/usr/bin/netns-add" --help
-	assert_success
-	assert_line --index 0 "netns-add NAME"
-	run make -s -C "$src" install DESTDIR="$d" PREFIX=/usr
-	assert_success
-}
-
-@test "make install refuses to replace another program and changes nothing" {
-	build
-	d=$BATS_TEST_TMPDIR/stage
-	mkdir -p "$d/usr/bin"
-	echo 'not netnsbox' >"$d/usr/bin/ip"
-	run make -s -C "$src" install DESTDIR="$d" PREFIX=/usr
-	assert_failure
-	assert_output --partial "install-links.sh: $d/usr/bin/ip exists and is not a link to netnsbox"
-	[ "$(cat "$d/usr/bin/ip")" = 'not netnsbox' ]
-	[ "$(ls "$d/usr/bin")" = "ip
-netnsbox" ]
-}
