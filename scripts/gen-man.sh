@@ -190,7 +190,10 @@ expand() {
 		if (line ~ /^@CONFIG [A-Z0-9_]+@$/) {
 			arg = substr(line, 9, length(line) - 9)
 			print ".TP"
-			print "\\fB" roff("CONFIG_" arg) "\\fR=" roff(kdefault(arg))
+			# A list of paths may break after each colon.
+			v = roff(kdefault(arg))
+			gsub(/:/, ":\\:", v)
+			print "\\fB" roff("CONFIG_" arg) "\\fR=" v
 			return
 		}
 		if (line ~ /^@CONFIG_HELP [A-Z0-9_]+@$/) {

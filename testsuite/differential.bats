@@ -1599,3 +1599,143 @@ t ip -n a netns delete q
 t ip netns delete q
 EOF
 }
+
+# ------------------------------------------------ link set ... netns (issue 7)
+
+# Interfaces with fixed addresses, so that both transcripts show the same,
+# and "ip ... link show" as lk ...: the operational state, which the kernel
+# sets a moment after a change (linkwatch), is left out.
+veths() {
+	cat <<'EOF'
+ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+ip link add w0 address 02:00:00:00:00:03 type veth peer name w1 address 02:00:00:00:00:04
+lk() { t sh -c 'ip "$@" | sed "s/ state [A-Z_]* / /"' lk "$@"; }
+EOF
+}
+
+@test "link set: netns by name, path and PID, up and down, prefixes, in one request" {
+	differ <<EOF
+$(veths)
+ip netns add a
+ip netns add b
+sleeper S
+t ip link set dev v0 netns a
+lk -n a link show v0
+t ip link set v1 netns b up
+lk -n b link show v1
+t ip -n b link set dev v1 down
+lk -n b link show v1
+t ip -n a link set v0 up netns b
+lk -n b link show v0
+t ip -n b link set dev v0 netns /proc/1/ns/net down
+lk link show v0
+tp ip link set v0 netns \$S
+lk link show v0
+t ip netns exec a ip link set lo up
+lk -n a link show lo
+t ip l s w0 up
+t ip li se w0 down
+t ip link change w0 up
+t ip link ch w0 down
+t ip link c w1 up
+t ip link set w0 up down
+t ip link set w0 down up
+lk link show w0
+lk link show w1
+t ip link set -- w1 down
+t ip link set dev lo up
+EOF
+}
+
+@test "link set: missing and bad words, unknown devices, kernel refusals" {
+	differ <<EOF
+$(veths)
+ip netns add a
+touch /run/netns/plain
+t ip link set
+t ip link set dev
+t ip link set up
+t ip link set netns a
+t ip link set dev v0 netns
+t ip link set nosuch up
+t ip link set dev nosuch netns a
+t ip link set nosuch netns nosuch
+t ip link set v0 netns nosuch
+t ip link set v0 netns 12abc
+t ip link set v0 netns ./a
+t ip link set v0 netns 2147483648
+t ip link set v0 netns 999999
+t ip link set v0 netns 0x7ffffff
+t ip link set v0 netns -1
+t ip link set v0 netns 0
+t ip link set v0 netns ""
+t ip link set v0 netns plain
+t ip link set v0 netns a netns a
+t ip link set v0 up netns nosuch netns a
+t ip link set dev v0 dev v1
+t ip link set v0 v1
+t ip link set v0 upx
+t ip link set v0 netn a
+t ip link set "" up
+t ip link set "a b" up
+t ip link set a/b up
+t ip link set a:b up
+t ip link set 0123456789abcdef up
+t ip link set $(printf 'x%.0s' $(seq 127)) up
+t ip link set $(printf 'x%.0s' $(seq 128)) up
+t ip link set lo netns a
+t ip link set dev v0 help
+t ip link set help
+t ip link set v0 mtu 1400
+lk link show v0
+t ip link set v0 mtu 1280 netns a
+lk -n a link show v0
+t ip -n nosuch link set lo up
+lk link show
+EOF
+}
+
+@test "the fallback: other objects, -n, options, help, and batches that mix them" {
+	differ <<EOF
+$(veths)
+ip netns add a
+lk link show
+t ip -br link show
+t ip -o -d link show dev v0
+t ip link set v0 netns a
+t ip -n a link set v0 up
+t ip -n a addr add 10.0.0.1/24 dev v0
+t ip -n a -4 -br addr show
+t ip -n a route show
+t ip -netns a -s link show lo
+t ip -n a -j addr show dev lo
+t ip netns exec a ip -4 addr show
+t ip netns exec a ip link set lo up
+lk -n a link show lo
+t ip help
+t ip link help
+t ip addr help
+t ip foo
+t ip -- -j netns
+t ip -- link show lo
+t ip -family inet addr show dev lo
+t ip -4 route get 127.0.0.1
+printf '%s\n' 'link show lo' 'netns list' 'link set lo down' 'link show lo' 'addr show dev nosuch' 'netns add b' 'link set w0 netns b up' 'foo' '-j netns' 'route' >/tmp/b
+t ip -force -b /tmp/b
+lk -n b link show w0
+t ip -b /tmp/b
+printf '%s\n' 'link show lo' 'help' 'netns list' >/tmp/h
+t ip -b /tmp/h
+printf '%s\n' 'link set lo up' 'address show dev lo' >/tmp/n
+t ip -n a -b /tmp/n
+EOF
+}
+
+@test "a batch file is stdin: an exec line's command reads on from where ip stopped" {
+	differ <<'EOF'
+ip netns add a
+{ echo 'netns exec a cat'; for i in $(seq 1000); do echo "# comment line $i"; done; echo 'netns list'; } >/tmp/b
+t ip -b /tmp/b
+t ip -b - </tmp/b
+EOF
+}

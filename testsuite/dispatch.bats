@@ -88,11 +88,12 @@ default_build() {
 	run "$NETNSBOX" netns-add --help
 	assert_success
 	if config_has FEATURE_VERBOSE_USAGE; then
-		assert_output "netns-add NAME
+		assert_output "netns-add [-l] NAME
 Create a network namespace and bind it at RUN_DIR/NAME.
-On failure nothing is left behind."
+On failure nothing is left behind.
+	-l	bring the new namespace's loopback (lo) up"
 	else
-		assert_output "netns-add NAME"
+		assert_output "netns-add [-l] NAME"
 	fi
 }
 

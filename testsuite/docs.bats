@@ -169,7 +169,7 @@ $l $a: $line"
 	(cd "$TOP" && tar cf - Config.in docs libbb/libbb.h applets scripts/gen-man.sh) |
 		(cd "$src" && tar xf -)
 	cp "$TOP/build/config.full" "$TOP/build/Config.applets" "$TOP/build/applet-names" "$src/build/"
-	sed -i 's|^//usage:netns-add NAME$|//usage:netns-add [-z] NAME|' "$src/applets/netns-add.c"
+	sed -i 's|^//usage:netns-add \[-l\] NAME$|//usage:netns-add [-z] NAME|' "$src/applets/netns-add.c"
 	(cd "$src" && sh scripts/gen-man.sh build 2000-01-01 applets/*.c)
 	run section "$src/build/man/man8/netns-add.8" SYNOPSIS
 	assert_output "netns-add [-z] NAME"

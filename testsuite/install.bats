@@ -104,7 +104,7 @@ check_rule() {
 		[ "$(readlink "$sbin/$a")" = netnsbox ] || fail "$a"
 	done
 	run "$sbin/netns-add" --help
-	assert_line --index 0 "netns-add NAME"
+	assert_line --index 0 "netns-add [-l] NAME"
 	for l in "" /ko; do
 		[ "$(cd "$d/usr/local/share/man$l/man8" && ls)" = "$(cd "$TOP/build/man$l/man8" && ls)" ]
 	done
