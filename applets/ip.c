@@ -150,6 +150,12 @@ static int do_netns(int argc, char **argv)
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
 }
 
+/* Set in the environment of a fallback: a netnsbox that finds it was run
+ * as another one's fallback (a copy of netnsbox in the list, which is no
+ * link to this file) runs none itself, so that two copies never run each
+ * other for ever. */
+#define FALLBACK_MARK "NETNSBOX_FALLBACK=1"
+
 /* The first program of CONFIG_IP_FALLBACK that is a file that can be run
  * and not netnsbox itself (through a link: on a busybox system /sbin/ip
  * may be either), or NULL. When this process cannot tell which file it
@@ -160,7 +166,7 @@ static const char *fallback_path(void)
 	const char *exe = (const char *)getauxval(AT_EXECFN);
 	struct stat self, st;
 
-	if (ip.fallback || !*p)
+	if (!*CONFIG_IP_FALLBACK || ip.fallback || getenv("NETNSBOX_FALLBACK"))
 		return ip.fallback;
 	if (stat("/proc/self/exe", &self) < 0 && (!exe || stat(exe, &self) < 0))
 		return NULL;
@@ -187,14 +193,19 @@ static int fallback(char **words)
 {
 	extern char **environ;
 	const char *path = fallback_path();
-	int n = 0, status;
-	char **v;
+	int n = 0, e = 0, status;
+	char **v, **env;
 	pid_t pid = 0;
 
 	if (!path)
 		return -1;
 	while (words[n])
 		n++;
+	while (environ[e])
+		e++;
+	env = xzalloc((e + 2) * sizeof(*env));
+	memcpy(env, environ, e * sizeof(*env));
+	env[e] = FALLBACK_MARK;
 	v = xzalloc((ip.nopts + n + 2) * sizeof(*v));
 	v[0] = "ip";
 	memcpy(v + 1, ip.opts, ip.nopts * sizeof(*v));
@@ -203,7 +214,7 @@ static int fallback(char **words)
 	if (ip.batch && (pid = _Fork()) < 0)
 		die(1, "fork:");
 	if (pid == 0) {
-		execve(path, v, environ);
+		execve(path, v, env);
 		die(ip.batch ? 127 : 1, "exec of \"%s\" failed:", path);
 	}
 	if (waitpid(pid, &status, 0) < 0)
