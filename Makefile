@@ -36,7 +36,7 @@ endif
 
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 	-ffunction-sections -fdata-sections \
-	-fno-asynchronous-unwind-tables -fno-unwind-tables -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables -fstack-protector-strong \
 	-I$(B) -Ilibbb
 ALL_LDFLAGS := -static -Wl,--gc-sections -s -Wl,--build-id=none \
 	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 $(LDFLAGS)
@@ -125,8 +125,10 @@ savedefconfig: $(B)/Config.applets
 menuconfig: $(B)/Config.applets
 	$(Q)$(KCONFIG_MCONF) Config.in
 
+# The size of the build in force, then of the default and the netns-only
+# configurations against their budgets, object by object (scripts/size.sh).
 size: netnsbox
-	@stat -c '%s %n' netnsbox
+	$(Q)sh scripts/size.sh
 
 deps:
 	sh scripts/deps.sh
@@ -136,6 +138,13 @@ check: netnsbox lint-man
 
 bench: netnsbox
 	$(Q)sh scripts/bench.sh
+
+# The system calls of each operation make bench times, counted by strace
+# for the floor, netnsbox and iproute2 (scripts/bench-syscalls.sh).
+bench-syscalls: netnsbox
+	$(Q)sh scripts/bench-syscalls.sh
+
+.PHONY: bench-syscalls
 
 clean:
 	rm -rf $(B) netnsbox
@@ -157,9 +166,9 @@ deps-cross:
 .PHONY: check-cross deps-cross
 
 help:
-	@echo 'Targets: all (default) size check check-cross bench deps deps-cross'
-	@echo '         install install-hardlinks uninstall man lint-man dist distcheck'
-	@echo '         clean distclean'
+	@echo 'Targets: all (default) size check check-cross bench bench-syscalls deps'
+	@echo '         deps-cross install install-hardlinks uninstall man lint-man dist'
+	@echo '         distcheck clean distclean'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'

@@ -6,7 +6,7 @@
 set -e
 pkgs="make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
-groff-base python3 mandoc man-db"
+groff-base python3 mandoc man-db busybox-static strace"
 # musl-dev:ARCH gives ARCH's libc and its compiler wrapper (such as
 # aarch64-linux-musl-gcc); linux-libc-dev-ARCH-cross the kernel headers in
 # /usr/TRIPLET/include, since linux-libc-dev:ARCH must be the very version

@@ -6,7 +6,13 @@
 bats_require_minimum_version 1.5.0
 load lib
 
-SIZE_BUDGET=40960
+# The size budgets, stripped, on x86-64 (musl): the default build (with
+# -fstack-protector-strong), the netns-only one (no ip link, no fallback),
+# a build of one netns-* applet. A build of the ip applet alone holds every
+# netns command and ip's own: its budget is the default one.
+DEFAULT_BUDGET=40960
+NETNS_ONLY_BUDGET=32768
+ONE_APPLET_BUDGET=16384
 
 APPLET_SYMS="IP NETNS_ADD NETNS_ATTACH NETNS_DELETE NETNS_EXEC NETNS_IDENTIFY
 NETNS_LIST NETNS_LIST_ID NETNS_MONITOR NETNS_PIDS NETNS_SET"
@@ -50,14 +56,59 @@ build() {
 	assert_line netns-add
 }
 
-@test "the default build fits its size budget" {
+# fits WHAT BUDGET: the built binary is at most BUDGET bytes; otherwise
+# fails with a line naming the build, its size and the budget.
+fits() {
+	local size
+	size=$(stat -c %s "$src/netnsbox")
+	if [ "$size" -gt "$2" ]; then
+		echo "$1: netnsbox is $size bytes, over its budget of $2 bytes by $((size - $2))"
+		return 1
+	fi
+}
+
+need_x86_64() {
+	[ "$(uname -m)" = x86_64 ] || skip "the size budgets are for x86-64"
+}
+
+@test "the default build fits 40,960 bytes and is built with -fstack-protector-strong" {
+	need_x86_64
+	build V=1
+	compiles=$(grep -c -- ' -c -o build/' "$BATS_TEST_TMPDIR/make.log")
+	[ "$compiles" -gt 0 ]
+	[ "$(grep -- ' -c -o build/' "$BATS_TEST_TMPDIR/make.log" |
+		grep -c -- ' -fstack-protector-strong ')" = "$compiles" ]
+	refute grep -q -- -fno-stack-protector "$BATS_TEST_TMPDIR/make.log"
+	fits "the default build" $DEFAULT_BUDGET
+}
+
+@test "the netns-only build (no ip link, no fallback) fits 32,768 bytes" {
+	need_x86_64
+	build defconfig
+	sed -i -e 's/^CONFIG_IP_LINK=y$/# CONFIG_IP_LINK is not set/' \
+		-e 's/^CONFIG_IP_FALLBACK=.*/CONFIG_IP_FALLBACK=""/' "$src/.config"
+	build olddefconfig
+	build
+	run grep -x 'CONFIG_IP_LINK=y' "$src/build/config.full"
+	assert_failure
+	run grep '^CONFIG_IP_FALLBACK="..*"' "$src/build/config.full"
+	assert_failure
+	fits "the netns-only build" $NETNS_ONLY_BUDGET
+}
+
+@test "make size: the size of the build in force, then each configuration against its budget, object by object" {
+	need_x86_64
 	build
 	run make -s -C "$src" size
 	assert_success
-	assert_output --regexp "^[0-9]+ netnsbox$"
-	size=${output%% *}
-	echo "size $size, budget $SIZE_BUDGET"
-	[ "$size" -le $SIZE_BUDGET ]
+	assert_line --index 0 "$(stat -c %s "$src/netnsbox") netnsbox"
+	assert_line --regexp "^default: [0-9]+ bytes stripped, (within|OVER) its budget of $DEFAULT_BUDGET bytes"
+	assert_line --regexp "^netns-only: [0-9]+ bytes stripped, (within|OVER) its budget of $NETNS_ONLY_BUDGET bytes"
+	for f in "$src"/applets/*.c "$src"/libbb/*.c; do
+		assert_line --regexp "^ +[0-9]+  ${f#"$src"/}\$"
+	done
+	assert_line --regexp '^ +[0-9]+  musl libc.a$'
+	assert_line --regexp '^ +[0-9]+  sections \(without LTO\)$'
 }
 
 @test "allnoconfig builds a binary with no applet" {
@@ -70,7 +121,7 @@ build() {
 	assert_output "netnsbox: applet not found: netns-list"
 }
 
-@test "every one-applet configuration builds a binary with only that applet" {
+@test "every one-applet configuration builds a binary with only that applet, within its budget" {
 	for s in $APPLET_SYMS; do
 		build allnoconfig
 		echo "CONFIG_$s=y" >>"$src/.config"
@@ -86,6 +137,10 @@ netns-delete" ;;
 		assert_success
 		assert_output "$want"
 		file -L "$src/netnsbox" | grep -q 'statically linked'
+		[ "$(uname -m)" != x86_64 ] || case $s in
+		IP) fits "ip alone" $DEFAULT_BUDGET ;;
+		*) fits "$name alone" $ONE_APPLET_BUDGET ;;
+		esac
 	done
 }
 

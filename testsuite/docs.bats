@@ -325,10 +325,13 @@ $line"
 	assert_equal "$missing" ""
 }
 
-@test "README names the size budget that build.bats checks and every make target and variable" {
-	budget=$(sed -n 's/^SIZE_BUDGET=\([0-9]*\)$/\1/p' "$TOP/testsuite/build.bats")
-	[ -n "$budget" ]
-	grep -Fq " $budget bytes" "$TOP/README"
+@test "README names the size budgets that build.bats checks and every make target and variable" {
+	for v in DEFAULT_BUDGET NETNS_ONLY_BUDGET ONE_APPLET_BUDGET; do
+		budget=$(sed -n "s/^$v=\\([0-9]*\\)\$/\\1/p" "$TOP/testsuite/build.bats")
+		[ -n "$budget" ]
+		grep -Fq " $budget bytes" "$TOP/README"
+		grep -Fq "$budget" "$TOP/scripts/size.sh" || [ $v = ONE_APPLET_BUDGET ]
+	done
 	missing=
 	for t in $(sed -n 's/^.*@echo .\(Targets\|Configuration\|\) *: *\(.*\).$/\2/p;
 		s/^.*@echo .  *\([a-z].*\).$/\1/p' "$TOP/Makefile" | tr -d '()' |
@@ -343,8 +346,8 @@ $line"
 }
 
 @test "PERFORMANCE.md gives the defaults of make bench" {
-	for v in NAMES PROCS RUNS; do
-		d=$(sed -n "s/.*$v=\\\${$v:-\\([0-9]*\\)}.*/\\1/p" "$TOP/scripts/bench.sh" | head -n 1)
+	for v in NAMES PROCS BENCH_ROUNDS BENCH_BATCH_ROUNDS BENCH_SETTLE; do
+		d=$(sed -n "s/.*\\\${$v:-\\([0-9]*\\)}.*/\\1/p" "$TOP/scripts/bench.sh" | head -n 1)
 		[ -n "$d" ]
 		grep -Fq "\`$v\` (default $d)" "$TOP/docs/PERFORMANCE.md" || {
 			echo "PERFORMANCE.md lacks \`$v\` (default $d)"
