@@ -89,12 +89,11 @@ static struct {
  * the binary. */
 static char fallback_buf[PATH_MAX];
 
-/* iproute2's matches(): a non-empty prefix of word. */
+/* iproute2's matches(): a non-empty prefix of word. strncmp stops at the
+ * end of word, where a longer p differs. */
 static bool is_prefix(const char *p, const char *word)
 {
-	size_t n = strlen(p);
-
-	return n && n <= strlen(word) && strncmp(p, word, n) == 0;
+	return *p && *p == *word && strncmp(p, word, strlen(p)) == 0;
 }
 
 static NORETURN void usage_of(const char *text)

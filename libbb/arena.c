@@ -39,13 +39,21 @@ char *xstrdup(const char *s)
 	return memcpy(xzalloc(n), s, n);
 }
 
-/* Frees everything: batch mode calls it between commands. */
+/* Frees everything: batch mode calls it between commands. The first
+ * chunk is kept, emptied, for the next command: a batch line would
+ * otherwise map and unmap it again. */
 void arena_reset(void)
 {
-	while (chunks) {
+	while (chunks && chunks->next) {
 		struct chunk *c = chunks;
 
 		chunks = c->next;
 		munmap(c, c->size);
+	}
+	if (chunks) {
+		const size_t head = (sizeof(struct chunk) + 15) & ~(size_t)15;
+
+		memset((char *)chunks + head, 0, chunks->used - head);
+		chunks->used = head;
 	}
 }

@@ -176,6 +176,8 @@ struct nl {
 	 * errno, its extended ACK text ("" for none) and nl_wait's arg. */
 	void (*on_error)(int err, const char *ext, void *arg);
 	char ext[128];	/* extended ACK text of the first error */
+	bool acked;	/* false: the requests waited for ask no ACK, and one
+			 * answer (or an error) ends each */
 };
 int nl_open(struct nl *nl, bool strict);
 void nl_close(struct nl *nl);

@@ -37,6 +37,7 @@ int nl_open(struct nl *nl, bool strict)
 		return -1;
 	}
 	nl->portid = sa.nl_pid;
+	nl->acked = true;
 	nl->seq = nl->base = 1;
 	return 0;
 }
@@ -235,8 +236,13 @@ int nl_wait(struct nl *nl, nl_cb cb, void *arg)
 				if (a)
 					e = a;
 				nl->pending--;
-			} else if (cb && cb(n, arg) < 0) {
-				e = errno;
+			} else {
+				if (cb && cb(n, arg) < 0)
+					e = errno;
+				/* A request without NLM_F_ACK ends with its
+				 * one answer. */
+				if (!(n->nlmsg_flags & NLM_F_MULTI) && !nl->acked)
+					nl->pending--;
 			}
 			if (e && !err)
 				err = e;

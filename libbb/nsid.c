@@ -104,6 +104,10 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 		struct nlmsghdr *n = nsid_request(buf + len, REQ_SIZE,
 						 RTM_GETNSID, 0);
 
+		/* As iproute2 asks: the answer, or an error, is the only
+		 * message, and not two for each name. */
+		if (n)
+			n->nlmsg_flags &= ~NLM_F_ACK;
 		b->nsid[i] = -1;
 		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC |
 			       O_NONBLOCK | O_NOCTTY);
@@ -126,7 +130,9 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 	/* A name that is not a namespace just has no nsid: the answer of
 	 * the wait is in b, name by name. */
 	nl->on_error = on_error;
+	nl->acked = false;
 	nl_wait(nl, on_answer, b);
+	nl->acked = true;
 	nl->on_error = NULL;
 }
 
