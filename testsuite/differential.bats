@@ -1739,3 +1739,78 @@ t ip -b /tmp/b
 t ip -b - </tmp/b
 EOF
 }
+
+# ------------------------------------ differences found in outside scripts
+
+@test "documented: a write error on stdout is reported, with status 1" {
+	KNOWN=$(cat <<'KEOF'
+@@ -1,8 +1,10 @@
+ $ sh -c ip\ netns\ list\ \>/dev/full
+-rc=0
++2|ip: write error: No space left on device$
++rc=1
+ $ sh -c ip\ netns\ list\ \|\ true
+ rc=0
+ $ sh -c ip\ netns\ identify\ \>\&-
+-rc=0
++2|ip: write error: Bad file descriptor$
++rc=1
+ end of sequence, status 0
+ sandbox exit: 0
+KEOF
+)
+	differ <<'EOF'
+ip netns add a
+t sh -c 'ip netns list >/dev/full'
+t sh -c 'ip netns list | true'
+t sh -c 'ip netns identify >&-'
+EOF
+}
+
+@test "documented: delete of a symbolic link in the run dir unmounts nothing through it" {
+	KNOWN=$(cat <<'KEOF'
+@@ -6,10 +6,9 @@
+ mount /run / private tmpfs
+ mount /run / private tmpfs
+ mount /run/netns /netns shared tmpfs
++mount /run/netns/a net:[...] shared nsfs
+ $ ip netns list
+ 1|a$
+-2|Error: Peer netns reference is invalid.$
+-2|Error: Peer netns reference is invalid.$
+ rc=0
+ end of sequence, status 0
+ sandbox exit: 0
+KEOF
+)
+	differ <<'EOF'
+ip netns add a
+ln -s a /run/netns/l
+t ip netns delete l
+t ls -A /run/netns
+mounts
+t ip netns list
+EOF
+}
+
+@test "documented: the etc dir of a 255-byte name is bound" {
+	KNOWN=$(cat <<'KEOF'
+@@ -1,5 +1,5 @@
+ $ ip netns exec nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn cat /etc/hosts
+-1|outside$
++1|inside$
+ rc=0
+ end of sequence, status 0
+ sandbox exit: 0
+KEOF
+)
+	differ <<EOF
+n=\$(printf 'n%.0s' \$(seq 255))
+echo outside >/tmp/hosts
+mount --bind /tmp/hosts /etc/hosts
+ip netns add \$n
+mkdir -p /etc/netns/\$n
+echo inside >/etc/netns/\$n/hosts
+t ip netns exec \$n cat /etc/hosts
+EOF
+}
