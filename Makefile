@@ -134,7 +134,18 @@ deps:
 	sh scripts/deps.sh
 
 check: netnsbox lint-man
-	$(Q)sh testsuite/run.sh $(TESTS)
+	$(Q)st=0; sh testsuite/run.sh $(TESTS) || st=1; \
+	$(if $(TESTS),,sh testsuite/qemu/run.sh $(ARCHES) || st=1;) exit $$st
+
+# The end-to-end initramfs booted in a real kernel of each of ARCHES under
+# QEMU (testsuite/qemu/run.sh), also run by check unless TESTS names some
+# test files.
+ARCHES ?= x86_64 aarch64 armhf mipsel
+
+check-qemu: netnsbox
+	$(Q)sh testsuite/qemu/run.sh $(ARCHES)
+
+.PHONY: check-qemu
 
 bench: netnsbox
 	$(Q)sh scripts/bench.sh
@@ -173,6 +184,7 @@ help:
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'
 	@echo '           SSTRIP= PREFIX DESTDIR SBINDIR MANDIR TESTS CROSS_ARCHES'
+	@echo 'QEMU boots: check-qemu [ARCHES="x86_64 aarch64 armhf mipsel"]'
 
 .PHONY: all size deps check bench clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:

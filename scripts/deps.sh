@@ -4,7 +4,12 @@
 # needs: the cross compilers, musl and kernel headers of each architecture
 # and qemu-user. Safe to run again; asks nothing.
 set -e
-pkgs="make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
+# make check-qemu: QEMU for each architecture's boot, busybox-static and
+# cpio for its initramfs, qemu-user to list a foreign busybox's applets, xz
+# to unpack x86's kernel.
+qemu_pkgs="qemu-system-x86 qemu-system-arm qemu-system-mips qemu-user-static
+busybox-static cpio xz-utils"
+pkgs="$qemu_pkgs make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
 groff-base python3 mandoc man-db busybox-static strace"
 # musl-dev:ARCH gives ARCH's libc and its compiler wrapper (such as
