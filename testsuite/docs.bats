@@ -356,3 +356,13 @@ $line"
 	done
 	grep -Fq 'docs/PERFORMANCE.md' "$TOP/README"
 }
+
+@test "README's initramfs example is the part of testsuite/qemu/init that the boots run" {
+	init=$(awk '/^cat <<.EOF.$/ { on = 1; next } /^EOF$/ { on = 0 } on' \
+		"$TOP/testsuite/qemu/init")
+	readme=$(awk '/testsuite\/qemu\/init that make check-qemu boots/ { on = 1; next }
+		on && /^    / { sub(/^    /, ""); print; seen = 1; next }
+		on && seen { exit }' "$TOP/README")
+	[ -n "$init" ]
+	assert_equal "$readme" "$init"
+}
