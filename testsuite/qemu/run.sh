@@ -55,23 +55,34 @@ arch_of() {
 	esac
 }
 
+# apt's package cache, kept here: a system that keeps none (as container
+# images do) makes apt read every list again on each call, for seconds.
+apt_cache() {
+	apt-cache -o Dir::Cache::pkgcache=$top/$B/debs/pkgcache.bin \
+		-o Dir::Cache::srcpkgcache=$top/$B/debs/srcpkgcache.bin "$@"
+}
+
 apt_get() {
 	# As root, apt hands downloads to its _apt user, who cannot write
 	# every folder.
 	if [ "$(id -u)" = 0 ]; then
-		apt-get -q -o APT::Sandbox::User=root "$@"
-	else
-		apt-get -q "$@"
+		set -- -o APT::Sandbox::User=root "$@"
 	fi
+	apt-get -q -o Dir::Cache::pkgcache=$top/$B/debs/pkgcache.bin \
+		-o Dir::Cache::srcpkgcache=$top/$B/debs/srcpkgcache.bin "$@"
 }
 
 # fetch PKG:DEBARCH: the path of the package's .deb in $B/debs, downloaded
 # unless it is there already.
 fetch() {
-	file=$(apt-cache show --no-all-versions "$1" 2>/dev/null |
-		sed -n 's|^Filename: .*/||p' | head -n 1)
+	# The name apt-get download gives it: NAME_VERSION_ARCH.deb, the
+	# epoch's colon written %3a.
+	file=$(apt_cache show --no-all-versions "$1" 2>/dev/null | awk '
+		/^Package: / { p = $2 } /^Architecture: / { a = $2 }
+		/^Version: / { v = $2; sub(/:/, "%3a", v) }
+		/^$/ { exit } END { if (p != "") print p "_" v "_" a ".deb" }')
 	if [ -z "$file" ]; then
-		echo "$1 is not in apt's lists (make deps adds the architecture)"
+		echo "$1 is not in apt's lists"
 		return 1
 	fi
 	if [ ! -s "$B/debs/$file" ]; then
@@ -90,21 +101,23 @@ unpack() {
 
 # The kernel package that the metapackage depends on today.
 kernel_pkg() {
-	apt-cache depends "$1:$2" 2>/dev/null |
-		sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n 1
+	apt_cache depends "$1:$2" 2>/dev/null |
+		sed -n "s/^ *Depends: \(linux-image-[^ :]*\).*/\1/p" | head -n 1
 }
 
-# cross_build ARCH PREFIX: build/qemu/ARCH/src/netnsbox, made from a copy
-# of this tree (its files keep their times, so a rerun rebuilds only what
+# cross_build ARCH PREFIX: build/qemu/ARCH/src/netnsbox, made from a fresh
+# copy of this tree's sources and .config beside the copy's own build
+# folder (the files keep their times, so a rerun rebuilds only what
 # changed).
 cross_build() {
 	src=$B/$1/src
 	mkdir -p $src
 	for f in * .config; do
 		case $f in
-		build|testsuite|docs|netnsbox) ;;
-		*) [ ! -e "$f" ] || cp -pR "$f" $src/ ;;
+		build|testsuite|docs|netnsbox) continue ;;
 		esac
+		rm -rf "$src/$f"
+		[ ! -e "$f" ] || cp -pR "$f" $src/
 	done
 	make -C $src -s CROSS_COMPILE=$2 CC=${2}gcc netnsbox >$B/$1/build.log 2>&1
 }
@@ -141,7 +154,7 @@ boot() {
 		{ say "SKIP $arch: no apt-get and dpkg-deb to fetch the kernel"; return 0; }
 	pkg=$(kernel_pkg $meta $debarch)
 	[ -n "$pkg" ] ||
-		{ say "SKIP $arch: no $meta:$debarch in apt's lists (make deps adds the architecture)"; return 0; }
+		{ say "SKIP $arch: no $meta:$debarch in apt's lists (dpkg --add-architecture $debarch; apt-get update)"; return 0; }
 	deb=$(fetch $pkg:$debarch) || { say "SKIP $arch: $deb"; return 0; }
 	unpack $deb $dir/kernel || { say "FAIL $arch: cannot unpack $deb"; return 1; }
 	kernel=$(ls $dir/kernel/boot/vmlinuz-* $dir/kernel/boot/vmlinux-* 2>/dev/null | head -n 1)
@@ -151,7 +164,7 @@ boot() {
 	if [ $debarch = "$(dpkg --print-architecture)" ]; then
 		run=
 		netnsbox=./netnsbox
-		busybox=$(dpkg -L busybox-static 2>/dev/null | grep '/bin/busybox$')
+		busybox=$(dpkg -L busybox-static 2>/dev/null | grep '/bin/busybox$' | head -n 1)
 		[ -x "$busybox" ] ||
 			{ say "SKIP $arch: busybox-static is not installed (make deps)"; return 0; }
 	else
@@ -159,7 +172,7 @@ boot() {
 		command -v $run >/dev/null ||
 			{ say "SKIP $arch: $run is not installed (make deps)"; return 0; }
 		command -v ${cross}gcc >/dev/null ||
-			{ say "SKIP $arch: ${cross}gcc is not installed (make deps)"; return 0; }
+			{ say "SKIP $arch: ${cross}gcc is not installed (Debian's musl-dev:$debarch and its gcc give it)"; return 0; }
 		cross_build $arch $cross ||
 			{ say "FAIL $arch: cross build failed"; tail -n 20 $dir/build.log; return 1; }
 		netnsbox=$dir/src/netnsbox
@@ -185,11 +198,13 @@ boot() {
 	# Without the firmware's screen controls and the line ends' CRs.
 	sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1bc//g; s/\r$//' <$log.raw >$log
 	rm -f $log.raw
+	# The wall time, and the kernel's uptime when /init began and ended.
+	times="$secs s: $(sed -n 's/^E2E timing: \/init ran from \(.*\) s to \(.*\) s of uptime$/\/init at \1 s to \2 s, /p' $log)$(basename $kernel)"
 	if verdict=$(sh testsuite/qemu/judge.sh $arch $log $st $timeout); then
-		say "$verdict (${secs} s, $(basename $kernel))"
+		say "$verdict ($times)"
 		return 0
 	fi
-	say "$verdict (${secs} s, $(basename $kernel))"
+	say "$verdict ($times)"
 	grep '^FAIL ' $log | sed 's/^/  /'
 	echo "--- $log, last 40 lines:"
 	tail -n 40 $log
