@@ -177,14 +177,13 @@ deps-cross:
 .PHONY: check-cross deps-cross
 
 help:
-	@echo 'Targets: all (default) size check check-cross bench bench-syscalls deps'
-	@echo '         deps-cross install install-hardlinks uninstall man lint-man dist'
-	@echo '         distcheck clean distclean'
+	@echo 'Targets: all (default) size check check-cross check-qemu bench'
+	@echo '         bench-syscalls deps deps-cross install install-hardlinks'
+	@echo '         uninstall man lint-man dist distcheck clean distclean'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'
-	@echo '           SSTRIP= PREFIX DESTDIR SBINDIR MANDIR TESTS CROSS_ARCHES'
-	@echo 'QEMU boots: check-qemu [ARCHES="x86_64 aarch64 armhf mipsel"]'
+	@echo '           SSTRIP= PREFIX DESTDIR SBINDIR MANDIR TESTS CROSS_ARCHES ARCHES'
 
 .PHONY: all size deps check bench clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:

@@ -5,10 +5,12 @@
 # and qemu-user. Safe to run again; asks nothing.
 set -e
 # make check-qemu: QEMU for each architecture's boot, busybox-static and
-# cpio for its initramfs, qemu-user to list a foreign busybox's applets, xz
-# to unpack x86's kernel.
-qemu_pkgs="qemu-system-x86 qemu-system-arm qemu-system-mips qemu-user-static
-busybox-static cpio xz-utils"
+# cpio for its initramfs, xz to unpack x86's kernel. The other
+# architectures' boots need what "cross" installs too: their cross
+# compilers, their package lists and qemu-user (which lists a foreign
+# busybox's applets).
+qemu_pkgs="qemu-system-x86 qemu-system-arm qemu-system-mips busybox-static
+cpio xz-utils"
 pkgs="$qemu_pkgs make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
 groff-base python3 mandoc man-db busybox-static strace"

@@ -17,7 +17,12 @@
 # machine, set RUN to the command that runs them (qemu-aarch64-static).
 set -e
 export LC_ALL=C
-[ $# -ge 4 ] || { echo "usage: mkinitramfs.sh OUT BUSYBOX NETNSBOX INIT [KROOT MODULE...]" >&2; exit 1; }
+die() {
+	echo "mkinitramfs.sh: $*" >&2
+	exit 1
+}
+[ $# -ge 4 ] ||
+	{ echo "usage: mkinitramfs.sh OUT BUSYBOX NETNSBOX INIT [KROOT MODULE...]" >&2; exit 1; }
 out=$1 busybox=$2 netnsbox=$3 init=$4
 shift 4
 kroot=${1-}
@@ -25,7 +30,8 @@ kroot=${1-}
 root=$out.root
 rm -rf "$root"
 mkdir -p "$root"
-for d in bin sbin usr/bin usr/sbin dev proc sys run tmp etc root var lib/modules; do
+for d in bin sbin usr/bin usr/sbin dev proc sys run tmp etc root var \
+    lib/modules; do
 	mkdir -p "$root/$d"
 done
 chmod 1777 "$root/tmp"
@@ -67,11 +73,12 @@ chmod 0755 "$root/init"
 # kernel is installed), so one is written for the modules taken.
 if [ -n "$kroot" ]; then
 	mods=$(echo "$kroot"/lib/modules/*)
-	[ -d "$mods" ] || { echo "mkinitramfs.sh: no single lib/modules/VERSION in $kroot" >&2; exit 1; }
+	[ -d "$mods" ] || die "no single lib/modules/VERSION in $kroot"
 	ver=${mods##*/}
 	find_mod() {
-		f=$(cd "$mods" && find kernel -name "$1.ko*" -o -name "$(echo "$1" | tr _ -).ko*" | head -n 1)
-		[ -n "$f" ] || { echo "mkinitramfs.sh: module $1 not found in $mods" >&2; exit 1; }
+		f=$(cd "$mods" && find kernel -name "$1.ko*" -o \
+			-name "$(echo "$1" | tr _ -).ko*" | head -n 1)
+		[ -n "$f" ] || die "module $1 not found in $mods"
 		echo "$f"
 	}
 	deps_of() {

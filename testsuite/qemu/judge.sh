@@ -1,10 +1,11 @@
 #!/bin/sh
-# judge.sh ARCH LOG STATUS [TIMEOUT]: the verdict on one boot, from its serial log
-# LOG (its CRs and screen controls removed) and QEMU's exit STATUS (124:
-# killed by timeout(1)). Prints the result line and exits 0 when the boot
-# passed: a result line "E2E ARCH: N passed, 0 failed" that counts the PASS
-# and FAIL lines, N at least 1, no kernel panic, QEMU's status 0. Else
-# prints "FAIL ARCH: WHY" (with the result line, if any) and exits 1.
+# judge.sh ARCH LOG STATUS [TIMEOUT]: the verdict on one boot, from its
+# serial log LOG (its CRs and screen controls removed) and QEMU's exit
+# STATUS (124: killed by timeout(1) after TIMEOUT seconds). Prints the
+# result line and exits 0 when the boot passed: a result line
+# "E2E ARCH: N passed, 0 failed" that counts the PASS and FAIL lines, N at
+# least 1, no kernel panic, QEMU's status 0. Else prints "FAIL ARCH: WHY"
+# (with the result line, if any) and exits 1.
 arch=$1 log=$2 st=$3 timeout=$4
 result=$(grep -E "^E2E $arch: [0-9]+ passed, [0-9]+ failed\$" "$log" | tail -n 1)
 npass=$(grep -c '^PASS ' "$log")

@@ -130,7 +130,8 @@ pvh() {
 	elf=$dir/vmlinux
 	if [ ! -s $elf ] || [ $1 -nt $elf ]; then
 		rm -f $elf
-		off=$(grep -abo "$(printf '\3757zXZ')" $1 2>/dev/null | head -n 1 | cut -d: -f1)
+		off=$(grep -abo "$(printf '\3757zXZ')" $1 2>/dev/null |
+			head -n 1 | cut -d: -f1)
 		if [ -n "$off" ] && grep -qx CONFIG_PVH=y $dir/kernel/boot/config-* &&
 		    command -v xz >/dev/null; then
 			# xz complains of the bytes after the stream.
@@ -154,7 +155,7 @@ boot() {
 		{ say "SKIP $arch: no apt-get and dpkg-deb to fetch the kernel"; return 0; }
 	pkg=$(kernel_pkg $meta $debarch)
 	[ -n "$pkg" ] ||
-		{ say "SKIP $arch: no $meta:$debarch in apt's lists (dpkg --add-architecture $debarch; apt-get update)"; return 0; }
+		{ say "SKIP $arch: no $meta:$debarch in apt's lists (make deps-cross adds the architecture)"; return 0; }
 	deb=$(fetch $pkg:$debarch) || { say "SKIP $arch: $deb"; return 0; }
 	unpack $deb $dir/kernel || { say "FAIL $arch: cannot unpack $deb"; return 1; }
 	kernel=$(ls $dir/kernel/boot/vmlinuz-* $dir/kernel/boot/vmlinux-* 2>/dev/null | head -n 1)
@@ -170,9 +171,9 @@ boot() {
 	else
 		run=$user
 		command -v $run >/dev/null ||
-			{ say "SKIP $arch: $run is not installed (make deps)"; return 0; }
+			{ say "SKIP $arch: $run is not installed (make deps-cross)"; return 0; }
 		command -v ${cross}gcc >/dev/null ||
-			{ say "SKIP $arch: ${cross}gcc is not installed (Debian's musl-dev:$debarch and its gcc give it)"; return 0; }
+			{ say "SKIP $arch: ${cross}gcc is not installed (make deps-cross)"; return 0; }
 		cross_build $arch $cross ||
 			{ say "FAIL $arch: cross build failed"; tail -n 20 $dir/build.log; return 1; }
 		netnsbox=$dir/src/netnsbox
