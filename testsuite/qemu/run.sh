@@ -4,12 +4,13 @@
 # under QEMU, without KVM, and check its serial log.
 #
 # Per ARCH: Debian's kernel (the version its metapackage names today) and
-# busybox-static are fetched with apt-get download into build/qemu/debs,
-# kept there for the next run, and unpacked there with dpkg-deb; nothing is
-# installed. netnsbox is ./netnsbox for this machine's ARCH, else built from
-# this tree with ARCH's cross compiler (the configuration of ./.config).
-# An ARCH that this machine cannot boot (no QEMU, no cross compiler, no
-# package) is skipped with the reason.
+# busybox-static are fetched with apt-get download into build/qemu/debs
+# (or QEMU_DEBS), kept there for the next run, and unpacked under
+# build/qemu with dpkg-deb; nothing is installed. netnsbox is ./netnsbox
+# for this machine's ARCH, else built from this tree with ARCH's cross
+# compiler (the configuration of ./.config). An ARCH that this machine
+# cannot boot (no QEMU, no cross compiler, no package) is skipped with the
+# reason.
 #
 # An ARCH fails on a missing result line, a failed step, a kernel panic or
 # the timeout (QEMU_TIMEOUT, default 180 seconds); then the serial log's
@@ -23,7 +24,10 @@ B=build/qemu
 timeout=${QEMU_TIMEOUT:-180}
 [ $# -gt 0 ] || set -- x86_64 aarch64 armhf mipsel
 res=${QEMU_RESULTS:-testsuite/results}
-mkdir -p $B/debs $res
+# The downloads, kept for the next run (QEMU_DEBS, an absolute path, shares
+# them between trees).
+debs=${QEMU_DEBS:-$top/$B/debs}
+mkdir -p "$debs" $res
 results=$res/qemu.txt summary=$res/qemu-summary.txt
 rm -f $summary
 : >$results
@@ -58,8 +62,8 @@ arch_of() {
 # apt's package cache, kept here: a system that keeps none (as container
 # images do) makes apt read every list again on each call, for seconds.
 apt_cache() {
-	apt-cache -o Dir::Cache::pkgcache=$top/$B/debs/pkgcache.bin \
-		-o Dir::Cache::srcpkgcache=$top/$B/debs/srcpkgcache.bin "$@"
+	apt-cache -o "Dir::Cache::pkgcache=$debs/pkgcache.bin" \
+		-o "Dir::Cache::srcpkgcache=$debs/srcpkgcache.bin" "$@"
 }
 
 apt_get() {
@@ -68,11 +72,11 @@ apt_get() {
 	if [ "$(id -u)" = 0 ]; then
 		set -- -o APT::Sandbox::User=root "$@"
 	fi
-	apt-get -q -o Dir::Cache::pkgcache=$top/$B/debs/pkgcache.bin \
-		-o Dir::Cache::srcpkgcache=$top/$B/debs/srcpkgcache.bin "$@"
+	apt-get -q -o "Dir::Cache::pkgcache=$debs/pkgcache.bin" \
+		-o "Dir::Cache::srcpkgcache=$debs/srcpkgcache.bin" "$@"
 }
 
-# fetch PKG:DEBARCH: the path of the package's .deb in $B/debs, downloaded
+# fetch PKG:DEBARCH: the path of the package's .deb in $debs, downloaded
 # unless it is there already.
 fetch() {
 	# The name apt-get download gives it: NAME_VERSION_ARCH.deb, the
@@ -85,11 +89,11 @@ fetch() {
 		echo "$1 is not in apt's lists"
 		return 1
 	fi
-	if [ ! -s "$B/debs/$file" ]; then
-		(cd $B/debs && apt_get download "$1") >$B/debs/download.log 2>&1 ||
-			{ tail -n 3 $B/debs/download.log; return 1; }
+	if [ ! -s "$debs/$file" ]; then
+		(cd "$debs" && apt_get download "$1") >"$debs/download.log" 2>&1 ||
+			{ tail -n 3 "$debs/download.log"; return 1; }
 	fi
-	echo "$B/debs/$file"
+	echo "$debs/$file"
 }
 
 # unpack DEB DIR: DIR holds DEB's files, unpacked once.
@@ -157,7 +161,7 @@ boot() {
 	[ -n "$pkg" ] ||
 		{ say "SKIP $arch: no $meta:$debarch in apt's lists (make deps-cross adds the architecture)"; return 0; }
 	deb=$(fetch $pkg:$debarch) || { say "SKIP $arch: $deb"; return 0; }
-	unpack $deb $dir/kernel || { say "FAIL $arch: cannot unpack $deb"; return 1; }
+	unpack "$deb" $dir/kernel || { say "FAIL $arch: cannot unpack $deb"; return 1; }
 	kernel=$(ls $dir/kernel/boot/vmlinuz-* $dir/kernel/boot/vmlinux-* 2>/dev/null | head -n 1)
 	[ -n "$kernel" ] || { say "FAIL $arch: no kernel image in $deb"; return 1; }
 	[ $arch != x86_64 ] || kernel=$(pvh $kernel)
@@ -178,7 +182,7 @@ boot() {
 			{ say "FAIL $arch: cross build failed"; tail -n 20 $dir/build.log; return 1; }
 		netnsbox=$dir/src/netnsbox
 		deb=$(fetch busybox-static:$debarch) || { say "SKIP $arch: $deb"; return 0; }
-		unpack $deb $dir/busybox || { say "FAIL $arch: cannot unpack $deb"; return 1; }
+		unpack "$deb" $dir/busybox || { say "FAIL $arch: cannot unpack $deb"; return 1; }
 		busybox=$dir/busybox/bin/busybox
 	fi
 	RUN=$run sh scripts/mkinitramfs.sh $dir/initramfs.cpio.gz $busybox \
