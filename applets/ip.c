@@ -554,15 +554,55 @@ static void check_value(char kind, const char *v)
 		die(255, "Invalid rcvbuf size '%s'", v);
 }
 
-/* The options, in iproute2's order of checks. Those the fallback gets
- * are gathered at the start of argv (never past the word being read). */
+/* One option of kind at argv[0] (its value, if any, at argv[1]); returns
+ * how many words it took. Sets *file for -b. */
+static int option(char kind, char **argv, const char **file)
+{
+	switch (kind) {
+	case 'v': case 'f': case 'r':
+		check_value(kind, argv[1]);
+		return 2;
+	case 'V':
+		outf("ip utility, iproute2-6.1.0, netnsbox %s\n", NETNSBOX_VERSION);
+		xexit(0);
+	case 'F':
+		ip.force = true;
+		break;
+	case 'b':
+		if (!(*file = argv[1]))
+			usage_of(ip_usage);
+		return 2;
+	case 'j':
+		ip.json = true;
+		break;
+	case 'p':
+		ip.pretty = true;
+		break;
+	case 'h':
+		usage_of(ip_usage);
+	case 'n':
+		/* iproute2 takes the next word even when there is none. */
+		if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
+			xexit(255);
+		return argv[1] ? 2 : 1;
+	case 'a':
+		ip.all = true;
+		break;
+	}
+	return 1;
+}
+
+/* The options, in iproute2's order of checks. Those the fallback gets (all
+ * but -n NAME, -b FILE and -force, which ip does itself) are gathered at
+ * the start of argv, never past the word being read. */
 int ip_main(int argc, char **argv)
 {
 	const char *file = NULL;
 	char **keep = argv + 1;
+	int n;
 
 	ip.opts = keep;
-	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
+	for (; argc > 1 && argv[1][0] == '-'; argc -= n, argv += n) {
 		const char *opt = argv[1];
 		char kind;
 
@@ -575,45 +615,12 @@ int ip_main(int argc, char **argv)
 		kind = option_kind(opt);
 		if (!ENABLE_FEATURE_JSON && (kind == 'j' || kind == 'p'))
 			kind = 0;
-		if (kind && !strchr("Fbn", kind))
-			*keep++ = argv[1];
-		switch (kind) {
-		case 'v': case 'f': case 'r':
-			check_value(kind, argv[2]);
-			*keep++ = argv[2];
-			argc--, argv++;
-			break;
-		case 'V':
-			outf("ip utility, iproute2-6.1.0, netnsbox %s\n", NETNSBOX_VERSION);
-			xexit(0);
-		case 'F':
-			ip.force = true;
-			break;
-		case 'b':
-			if (!(file = argv[2]))
-				usage_of(ip_usage);
-			argc--, argv++;
-			break;
-		case 'j':
-			ip.json = true;
-			break;
-		case 'p':
-			ip.pretty = true;
-			break;
-		case 'h':
-			usage_of(ip_usage);
-		case 'n':
-			/* iproute2 takes the next word even when there is none. */
-			argc--, argv++;
-			if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
-				xexit(255);
-			break;
-		case 'a':
-			ip.all = true;
-			break;
-		case 0:
+		if (!kind)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".", opt);
-		}
+		n = option(kind, argv + 1, &file);
+		if (!strchr("Fbn", kind))
+			for (int k = 1; k <= n; k++)
+				*keep++ = argv[k];
 	}
 	ip.nopts = keep - ip.opts;
 	if (file)
