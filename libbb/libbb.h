@@ -77,6 +77,8 @@ struct policy {
 	unsigned char list_id_reports;	/* list-id: the same */
 	bool strict;		/* netlink strict checking: the kernel honours
 				 * a dump's filters */
+	bool c_numbers;		/* attach, set, list-id: numbers in C notation
+				 * (0x10, 010), else decimal only (get_dec) */
 };
 extern const struct policy applet_policy;
 
@@ -119,6 +121,8 @@ unsigned getflags(char **argv, const char *spec, char **args, int *ind);
 bool all_digits(const char *s);
 bool get_int(const char *s, int *v);
 bool get_uint(const char *s, unsigned *v);
+bool get_dec(const char *s, int *v);
+bool get_number(const struct policy *p, const char *s, int *v);
 /* Where cfg/FEATURE_JSON.h is included: the flags and the test for JSON. */
 #define JSON_FLAGS (ENABLE_FEATURE_JSON ? "jp" : "")
 #define JSON (ENABLE_FEATURE_JSON && G.json)

@@ -94,6 +94,34 @@ static void test_get_int(void)
 	}
 }
 
+/* The netns-* applets' numbers: every string that get_dec takes means the
+ * same number in C notation. */
+static void test_get_dec(void)
+{
+	static const struct {
+		const char *s;
+		bool ok;
+		int v;
+	} t[] = {
+		{ "0", true, 0 }, { "42", true, 42 }, { "-7", true, -7 },
+		{ "2147483647", true, 2147483647 },
+		{ "-2147483648", true, -2147483647 - 1 }, { "010", false, 0 },
+		{ "00", false, 0 }, { "0x10", false, 0 }, { "+7", false, 0 },
+		{ " 5", false, 0 }, { "5 ", false, 0 }, { "", false, 0 },
+		{ "-", false, 0 }, { "-010", false, 0 }, { "--1", false, 0 },
+		{ "2147483648", false, 0 }, { "99999999999999999999", false, 0 },
+	};
+	char name[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		int v = -99;
+		bool ok = get_dec(t[i].s, &v);
+
+		snprintf(name, sizeof(name), "get_dec(\"%s\")", t[i].s);
+		check(ok == t[i].ok && (!ok || v == t[i].v), name, ok ? "accepted" : "refused");
+	}
+}
+
 /* A message with one u32 attribute after a 4-byte family header. */
 static struct nlmsghdr *message(void *buf)
 {
@@ -236,6 +264,7 @@ int main(int argc, char **argv)
 	}
 	test_fmt();
 	test_get_int();
+	test_get_dec();
 	test_nl_parse();
 	test_errstr();
 	printf("checks %d\n", checks);
