@@ -98,15 +98,24 @@ static int install(int argc, char **argv)
 
 	if (argc != 3 + sym)
 		die(1, "Usage: netnsbox --install [-s] DIR");
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n < 0 || stat("/proc/self/exe", &self) < 0)
+	/* A path that fills exe may have been cut. */
+	errno = ENAMETOOLONG;
+	n = readlink("/proc/self/exe", exe, sizeof(exe));
+	if (n < 0 || n == sizeof(exe) || stat("/proc/self/exe", &self) < 0)
 		die(1, "netnsbox: cannot find its own file (is /proc mounted?):");
 	exe[n] = '\0';
 	/* Check every name before changing any, so that a refusal leaves DIR
 	 * as it was. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (const struct applet *a = applets; a->name; a++) {
-			fmt(path, sizeof(path), "%s/%s", argv[2 + sym], a->name);
+			/* A path cut short would name another file: DIR/netns-att,
+			 * or one in an ancestor of a DIR over PATH_MAX. */
+			if (fmt(path, sizeof(path), "%s/%s", argv[2 + sym],
+				a->name) >= sizeof(path)) {
+				errno = ENAMETOOLONG;
+				die(1, "netnsbox: cannot link %s/%s:", argv[2 + sym],
+				    a->name);
+			}
 			if (pass == 0) {
 				struct stat st;
 
