@@ -293,7 +293,9 @@ int netns_exec(const struct policy *p, char **args)
 	}
 	if (p->exec_child)
 		return spawn(p, args[0], args + 1);
-	out_flush();
+	/* What stdout holds would be lost with this process. */
+	if (!out_flush())
+		xexit(p->exec_fail);
 	run(p, args[0], args + 1);
 }
 

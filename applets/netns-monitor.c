@@ -47,7 +47,7 @@ static void report(const struct monitor *m, const char *event,
 		outf("%s %s\n", event, name);
 	}
 	if (!out_flush())
-		die(1, "%s: write error:", applet_name);
+		xexit(1);
 }
 
 static struct name **find(struct monitor *m, const char *s)

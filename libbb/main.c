@@ -67,7 +67,7 @@ void usage_exit(int status)
 	xexit(status);
 }
 
-static int netnsbox_help(void)
+static void netnsbox_help(void)
 {
 	outf("netnsbox %s: named network namespaces, as ip netns does them\n"
 	     "Usage: netnsbox APPLET [ARGS]...  or  APPLET [ARGS]... by a link\n"
@@ -76,7 +76,6 @@ static int netnsbox_help(void)
 	for (const struct applet *a = applets; a->name; a++)
 		outf("%s%s", a == applets ? "\t" : ", ", a->name);
 	out_str(applets->name ? "\n" : "\t(none)\n");
-	return 0;
 }
 
 /* An existing DIR/NAME may be replaced only when it is this binary already:
@@ -153,7 +152,6 @@ int main(int argc, char **argv)
 {
 	const char *base = argv[0] ? strrchr(argv[0], '/') : NULL;
 	const struct applet *a;
-	int status;
 
 	/* Installed setuid, setgid or with file capabilities, netnsbox would
 	 * let anybody create namespaces and run commands with that privilege. */
@@ -164,12 +162,14 @@ int main(int argc, char **argv)
 	base = base ? base + 1 : argv[0];
 	a = find_applet(base);
 	if (!a) {
-		if (argc < 2 || strcmp(argv[1], "--help") == 0)
-			return netnsbox_help(), out_flush() ? 0 : 1;
+		if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+			netnsbox_help();
+			xexit(0);
+		}
 		if (strcmp(argv[1], "--list") == 0) {
 			for (const struct applet *l = applets; l->name; l++)
 				outf("%s\n", l->name);
-			return out_flush() ? 0 : 1;
+			xexit(0);
 		}
 		if (ENABLE_FEATURE_INSTALLER && strcmp(argv[1], "--install") == 0)
 			return install(argc, argv);
@@ -179,10 +179,5 @@ int main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	status = run(a, argc, argv);
-	if (!out_flush()) {
-		msg("%s: write error:", applet_name);
-		return 1;
-	}
-	return status;
+	xexit(run(a, argc, argv));
 }

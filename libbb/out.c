@@ -3,14 +3,23 @@
 
 static char obuf[4096];
 static size_t olen;
-static bool ofail;
+static int oerr;	/* errno of the first failed write, else 0 */
 
+static void out_write(const char *p, size_t n)
+{
+	if (!write_all(1, p, n) && !oerr)
+		oerr = errno ? errno : EIO;
+}
+
+/* False, with errno, once any write to stdout has failed. */
 bool out_flush(void)
 {
-	if (olen && !write_all(1, obuf, olen))
-		ofail = true;
+	if (olen)
+		out_write(obuf, olen);
 	olen = 0;
-	return !ofail;
+	if (oerr)
+		errno = oerr;
+	return !oerr;
 }
 
 void out_mem(const char *p, size_t n)
@@ -18,8 +27,7 @@ void out_mem(const char *p, size_t n)
 	if (olen + n > sizeof(obuf))
 		out_flush();
 	if (n > sizeof(obuf)) {
-		if (!write_all(1, p, n))
-			ofail = true;
+		out_write(p, n);
 		return;
 	}
 	memcpy(obuf + olen, p, n);

@@ -51,6 +51,31 @@ default_build() {
 	assert_output "$expected"
 }
 
+# full ARG...: netnsbox ARG... with stdout on /dev/full.
+full() {
+	"$NETNSBOX" "$@" >/dev/full
+}
+
+@test "a failed write to stdout is one line on stderr and status 1" {
+	[ -c /dev/full ] || skip "no /dev/full"
+	for args in "" --help --list; do
+		run --separate-stderr full $args
+		assert_failure 1
+		[ "$stderr" = "netnsbox: write error: No space left on device" ]
+	done
+	for a in $("$NETNSBOX" --list); do
+		[ $a = ip ] && continue
+		run --separate-stderr full $a --help
+		assert_failure 1
+		[ "$stderr" = "$a: write error: No space left on device" ]
+	done
+	need_applet ip
+	# ip -V ends at once, through the way out that dies use.
+	run --separate-stderr full ip -V
+	assert_failure 1
+	[ "$stderr" = "ip: write error: No space left on device" ]
+}
+
 @test "an unknown applet is one line on stderr and status 127" {
 	run -127 --separate-stderr "$NETNSBOX" netns-frobnicate x
 	assert_failure 127

@@ -183,6 +183,21 @@ delete gone" ] || [ "$events" = "delete gone
 add new" ]
 }
 
+@test "an event that cannot be written: one line on stderr, status 1" {
+	[ -c /dev/full ] || skip "no /dev/full"
+	netns-monitor >/dev/full 2>"$BATS_TEST_TMPDIR/err" &
+	mon=$!
+	ready $mon
+	netns-add a
+	rc=0
+	timeout 5 tail --pid=$mon -f /dev/null || rc=$?
+	[ $rc = 0 ]
+	wait $mon || rc=$?
+	mon=
+	[ $rc = 1 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "netns-monitor: write error: No space left on device" ]
+}
+
 @test "the run dir is made (0755, no mount) when it is missing" {
 	umount -l "$RUN_DIR" 2>/dev/null || true
 	rm -rf "$RUN_DIR"
