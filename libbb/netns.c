@@ -28,9 +28,13 @@ void netns_check_name(const char *name)
 		die(255, "Invalid netns name \"%s\"", name);
 }
 
+/* "" when RUN_DIR/name does not fit (a run dir's name can be longer than
+ * NAME_MAX): a path that names nothing, not one cut short that names
+ * another file. */
 char *netns_path(char *buf, const char *name)
 {
-	fmt(buf, PATH_MAX, "%s/%s", run_dir, name);
+	if (fmt(buf, PATH_MAX, "%s/%s", run_dir, name) >= PATH_MAX)
+		*buf = '\0';
 	return buf;
 }
 

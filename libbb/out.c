@@ -39,16 +39,35 @@ void out_str(const char *s)
 	out_mem(s, strlen(s));
 }
 
+/* Formatted into the buffer; a line that does not fit in what is left is
+ * formatted again after a flush, whole, in the arena when it is longer
+ * than the buffer: a long name never loses the end of its line. */
 void outf(const char *f, ...)
 {
-	char buf[1024];
-	va_list ap;
-	size_t n;
+	va_list ap, again;
+	size_t n, room;
+	char *p = obuf;
 
+	if (olen == sizeof(obuf))
+		out_flush();
+	room = sizeof(obuf) - olen;
 	va_start(ap, f);
-	n = fmt_v(buf, sizeof(buf), f, ap);
+	va_copy(again, ap);
+	n = fmt_v(obuf + olen, room, f, ap);
 	va_end(ap);
-	out_mem(buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+	if (n < room) {
+		olen += n;
+	} else {
+		out_flush();
+		if (n >= sizeof(obuf))
+			p = xzalloc(n + 1);
+		fmt_v(p, n + 1, f, again);
+		if (p == obuf)
+			olen = n;
+		else
+			out_write(p, n);
+	}
+	va_end(again);
 }
 
 /* JSON in iproute2's layouts: compact, or pretty (-p) with members on lines
