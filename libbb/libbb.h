@@ -79,6 +79,8 @@ struct policy {
 				 * a dump's filters */
 	bool c_numbers;		/* attach, set, list-id: numbers in C notation
 				 * (0x10, 010), else decimal only (get_dec) */
+	bool ns_only;		/* pids: a NAME that is not a namespace is an
+				 * error, not an empty list */
 };
 extern const struct policy applet_policy;
 
@@ -158,12 +160,14 @@ void origin_leave(void);
 /* scan.c: the entries E of a folder whose E/SUFFIX (E when SUFFIX is "")
  * is the namespace file at NS: the processes in a namespace (/proc, with
  * "/ns/net") or the names of one (the run dir). scan_ns reports when NS
- * cannot be read; then the caller opens s->d on the folder. */
+ * cannot be read (a socket, say); then the caller opens s->d on the
+ * folder. */
 struct scan {
 	struct nsdir d;
 	dev_t dev;
 	ino_t ino;
 	const char *suffix;
+	bool nsfs;	/* NS is a namespace */
 };
 int scan_ns(struct scan *s, const char *ns, const char *suffix);
 const char *scan_next(struct scan *s);

@@ -36,6 +36,7 @@ const struct policy applet_policy = {
 	.exec_errno = true,
 	.all_status = true,
 	.pid_names = true,
+	.ns_only = true,
 	.strict = true,
 };
 

@@ -97,6 +97,19 @@ setup() {
 	[ -z "$(ls -A "$RUN_DIR")" ]
 }
 
+@test "no /proc: the bind's error, status 1, nothing left" {
+	command -v unshare >/dev/null || skip "no unshare(1)"
+	mkdir -p "$RUN_DIR"
+	for a in netns-attach "ip netns attach"; do
+		[ "$a" = netns-attach ] || need_applet ip
+		run --separate-stderr no_proc "$NETNSBOX" $a x $$
+		assert_failure 1
+		assert_output ""
+		[ "$stderr" = "Bind /proc/$$/ns/net -> $RUN_DIR/x failed: No such file or directory" ]
+		assert_gone x
+	done
+}
+
 @test "a process that has ended: nothing left" {
 	start_sleeper
 	pid=$sleeper
