@@ -15,20 +15,30 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 
-/* The names reported by "add" and not yet by "delete". */
+/* Without the mount table to watch (no /proc), a name made but not yet
+ * mounted is looked at again every POLL_MS, up to POLLS times with no
+ * event in between: add binds the namespace moments after it makes the
+ * file. iproute2 reports every name that inotify shows. */
+#define POLL_MS 10
+#define POLLS 500
+
+/* The names reported by "add" and not yet by "delete", or waited for. */
 struct name {
 	struct name *next;
 	size_t size;	/* of s */
 	bool seen;
+	unsigned polls;	/* left, for a name waited for */
 	char s[];
 };
 
 /* spare: the entries of names gone, for names to come: the arena never
- * frees, and a monitor runs for ever. */
+ * frees, and a monitor runs for ever. wait: the names made and not yet
+ * mounted, when polling. */
 struct monitor {
-	struct name *live, *spare;
+	struct name *live, *spare, *wait;
 	struct nsdir d;
 	bool quiet;	/* the first scan reports nothing */
+	bool polling;	/* no mount table to watch */
 };
 
 /* Each event is written at once: a reader in a pipe acts on it now. */
@@ -50,10 +60,8 @@ static void report(const struct monitor *m, const char *event,
 		xexit(1);
 }
 
-static struct name **find(struct monitor *m, const char *s)
+static struct name **find(struct name **pp, const char *s)
 {
-	struct name **pp = &m->live;
-
 	while (*pp && strcmp((*pp)->s, s))
 		pp = &(*pp)->next;
 	return pp;
@@ -81,6 +89,16 @@ static struct name *new_name(struct monitor *m, const char *s)
 	return n;
 }
 
+/* The entry at *pp, off its list, spare. */
+static void drop(struct monitor *m, struct name **pp)
+{
+	struct name *n = *pp;
+
+	*pp = n->next;
+	n->next = m->spare;
+	m->spare = n;
+}
+
 /* A name is added when a namespace is mounted on it, not when its file
  * appears: add creates the file first, then binds the namespace. The
  * run dir's handle is that of the last rescan: one opened before the run
@@ -88,10 +106,18 @@ static struct name *new_name(struct monitor *m, const char *s)
  * is a mount change, which rescans with a new handle. */
 static void check(struct monitor *m, const char *s)
 {
-	struct name **pp = find(m, s), *n = *pp;
+	struct name **pp = find(&m->live, s), *n = *pp;
+	struct name **wp = find(&m->wait, s);
 
-	if (!netns_mounted_at(m->d.fd, s))
+	if (!netns_mounted_at(m->d.fd, s)) {
+		if (!n && m->polling && !*wp) {
+			*wp = new_name(m, s);
+			(*wp)->polls = POLLS;
+		}
 		return;
+	}
+	if (*wp)
+		drop(m, wp);
 	if (!n) {
 		n = new_name(m, s);
 		*pp = n;
@@ -102,12 +128,32 @@ static void check(struct monitor *m, const char *s)
 
 static void forget(struct monitor *m, struct name **pp)
 {
-	struct name *n = *pp;
+	report(m, "delete", (*pp)->s);
+	drop(m, pp);
+}
 
-	report(m, "delete", n->s);
-	*pp = n->next;
-	n->next = m->spare;
-	m->spare = n;
+/* The names waited for, through a new handle of the run dir (an add may
+ * have bound it on itself since); tick: a poll with no event, which
+ * counts against each name. */
+static void recheck(struct monitor *m, bool tick)
+{
+	dir_close(&m->d);
+	dir_open(&m->d, run_dir);
+	for (struct name **pp = &m->wait; *pp;) {
+		struct name *n = *pp;
+
+		if (netns_mounted_at(m->d.fd, n->s)) {
+			*pp = n->next;
+			n->next = m->live;
+			n->seen = true;
+			m->live = n;
+			report(m, "add", n->s);
+		} else if (tick && !--n->polls) {
+			drop(m, pp);
+		} else {
+			pp = &n->next;
+		}
+	}
 }
 
 /* The run dir against the names known: at the start, after a mount
@@ -138,19 +184,23 @@ static void on_event(struct monitor *m, const struct inotify_event *ev)
 		rescan(m);
 	else if (ev->mask & (IN_CREATE | IN_MOVED_TO))
 		check(m, ev->name);
-	else if (ev->len && *(pp = find(m, ev->name)))
+	else if (ev->len && *(pp = find(&m->live, ev->name)))
 		forget(m, pp);
+	else if (ev->len && *(pp = find(&m->wait, ev->name)))
+		drop(m, pp);
 }
 
 /* inotify gives the names in the order they come; a change of the mount
  * table (POLLPRI on mountinfo) the bind mount that makes a name usable
- * and the unmount that ends it. Returns only on failure. */
+ * and the unmount that ends it, or without /proc a poll of the names
+ * made. Returns only on failure. */
 int netns_monitor(const struct policy *p, char **args)
 {
 	char buf[4096] __attribute__((aligned(8)));
-	struct monitor m = { .live = NULL, .spare = NULL, .quiet = true };
+	struct monitor m = { .live = NULL, .quiet = true };
 	struct pollfd pf[2];
 	ssize_t n;
+	int r;
 
 	(void)p;
 	(void)args;
@@ -168,12 +218,14 @@ int netns_monitor(const struct policy *p, char **args)
 		goto fail;
 	}
 	pf[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	m.polling = pf[1].fd < 0;
 	pf[0].events = POLLIN;
 	pf[1].events = POLLPRI;
 	rescan(&m);
 	m.quiet = false;
 	for (;;) {
-		if (poll(pf, 2, -1) < 0)
+		r = poll(pf, 2, m.wait ? POLL_MS : -1);
+		if (r < 0)
 			continue;
 		n = pf[0].revents ? read(pf[0].fd, buf, sizeof(buf)) : 0;
 		if (n < 0 && errno != EINTR) {
@@ -186,6 +238,8 @@ int netns_monitor(const struct policy *p, char **args)
 			on_event(&m, (struct inotify_event *)q);
 		if (pf[1].revents)
 			rescan(&m);
+		if (m.wait)
+			recheck(&m, r == 0);
 	}
 fail:
 	/* A batch goes on with -force: nothing of this run may stay. */
