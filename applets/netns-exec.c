@@ -56,14 +56,12 @@ static char *slurp(const char *path)
  * and no blank; at most 32 bits. */
 static bool get_id(const char *s, unsigned *v)
 {
-	unsigned long long r = 0;
-
 	if (!*s || !all_digits(s))
 		return false;
-	for (; *s && r <= UINT32_MAX; s++)
-		r = r * 10 + (unsigned)(*s - '0');
-	*v = (unsigned)r;
-	return r <= UINT32_MAX;
+	/* Without its leading zeros, which get_uint reads as octal. */
+	while (s[0] == '0' && s[1])
+		s++;
+	return get_uint(s, v);
 }
 
 /* Cuts the next line of a passwd (gid) or group file at *p into l, as

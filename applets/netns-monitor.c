@@ -15,30 +15,29 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 
-/* Without the mount table to watch (no /proc), a name made but not yet
- * mounted is looked at again every POLL_MS, up to POLLS times with no
- * event in between: add binds the namespace moments after it makes the
- * file. iproute2 reports every name that inotify shows. */
-#define POLL_MS 10
-#define POLLS 500
-
-/* The names reported by "add" and not yet by "delete", or waited for. */
+/* The names reported by "add" and not yet by "delete". */
 struct name {
 	struct name *next;
 	size_t size;	/* of s */
 	bool seen;
-	unsigned polls;	/* left, for a name waited for */
 	char s[];
 };
 
+/* Without the mount table to watch (no /proc), the run dir is read again
+ * every POLL_MS after a name is made, up to POLLS times with no event in
+ * between: add binds the namespace moments after it makes the file.
+ * iproute2 reports every name that inotify shows. */
+#define POLL_MS 10
+#define POLLS 500
+
 /* spare: the entries of names gone, for names to come: the arena never
- * frees, and a monitor runs for ever. wait: the names made and not yet
- * mounted, when polling. */
+ * frees, and a monitor runs for ever. */
 struct monitor {
-	struct name *live, *spare, *wait;
+	struct name *live, *spare;
 	struct nsdir d;
 	bool quiet;	/* the first scan reports nothing */
 	bool polling;	/* no mount table to watch */
+	unsigned polls;	/* left */
 };
 
 /* Each event is written at once: a reader in a pipe acts on it now. */
@@ -60,8 +59,10 @@ static void report(const struct monitor *m, const char *event,
 		xexit(1);
 }
 
-static struct name **find(struct name **pp, const char *s)
+static struct name **find(struct monitor *m, const char *s)
 {
+	struct name **pp = &m->live;
+
 	while (*pp && strcmp((*pp)->s, s))
 		pp = &(*pp)->next;
 	return pp;
@@ -89,16 +90,6 @@ static struct name *new_name(struct monitor *m, const char *s)
 	return n;
 }
 
-/* The entry at *pp, off its list, spare. */
-static void drop(struct monitor *m, struct name **pp)
-{
-	struct name *n = *pp;
-
-	*pp = n->next;
-	n->next = m->spare;
-	m->spare = n;
-}
-
 /* A name is added when a namespace is mounted on it, not when its file
  * appears: add creates the file first, then binds the namespace. The
  * run dir's handle is that of the last rescan: one opened before the run
@@ -106,18 +97,10 @@ static void drop(struct monitor *m, struct name **pp)
  * is a mount change, which rescans with a new handle. */
 static void check(struct monitor *m, const char *s)
 {
-	struct name **pp = find(&m->live, s), *n = *pp;
-	struct name **wp = find(&m->wait, s);
+	struct name **pp = find(m, s), *n = *pp;
 
-	if (!netns_mounted_at(m->d.fd, s)) {
-		if (!n && m->polling && !*wp) {
-			*wp = new_name(m, s);
-			(*wp)->polls = POLLS;
-		}
+	if (!netns_mounted_at(m->d.fd, s))
 		return;
-	}
-	if (*wp)
-		drop(m, wp);
 	if (!n) {
 		n = new_name(m, s);
 		*pp = n;
@@ -128,36 +111,16 @@ static void check(struct monitor *m, const char *s)
 
 static void forget(struct monitor *m, struct name **pp)
 {
-	report(m, "delete", (*pp)->s);
-	drop(m, pp);
-}
+	struct name *n = *pp;
 
-/* The names waited for, through a new handle of the run dir (an add may
- * have bound it on itself since); tick: a poll with no event, which
- * counts against each name. */
-static void recheck(struct monitor *m, bool tick)
-{
-	dir_close(&m->d);
-	dir_open(&m->d, run_dir);
-	for (struct name **pp = &m->wait; *pp;) {
-		struct name *n = *pp;
-
-		if (netns_mounted_at(m->d.fd, n->s)) {
-			*pp = n->next;
-			n->next = m->live;
-			n->seen = true;
-			m->live = n;
-			report(m, "add", n->s);
-		} else if (tick && !--n->polls) {
-			drop(m, pp);
-		} else {
-			pp = &n->next;
-		}
-	}
+	report(m, "delete", n->s);
+	*pp = n->next;
+	n->next = m->spare;
+	m->spare = n;
 }
 
 /* The run dir against the names known: at the start, after a mount
- * change, when the event queue overflowed. */
+ * change, when the event queue overflowed, while polling. */
 static void rescan(struct monitor *m)
 {
 	const char *e;
@@ -182,22 +145,22 @@ static void on_event(struct monitor *m, const struct inotify_event *ev)
 
 	if (ev->mask & IN_Q_OVERFLOW)
 		rescan(m);
+	else if (ev->mask & (IN_CREATE | IN_MOVED_TO) && m->polling)
+		m->polls = POLLS;
 	else if (ev->mask & (IN_CREATE | IN_MOVED_TO))
 		check(m, ev->name);
-	else if (ev->len && *(pp = find(&m->live, ev->name)))
+	else if (ev->len && *(pp = find(m, ev->name)))
 		forget(m, pp);
-	else if (ev->len && *(pp = find(&m->wait, ev->name)))
-		drop(m, pp);
 }
 
 /* inotify gives the names in the order they come; a change of the mount
  * table (POLLPRI on mountinfo) the bind mount that makes a name usable
- * and the unmount that ends it, or without /proc a poll of the names
+ * and the unmount that ends it, or without /proc a poll after a name is
  * made. Returns only on failure. */
 int netns_monitor(const struct policy *p, char **args)
 {
 	char buf[4096] __attribute__((aligned(8)));
-	struct monitor m = { .live = NULL, .quiet = true };
+	struct monitor m = { .live = NULL, .spare = NULL, .quiet = true };
 	struct pollfd pf[2];
 	ssize_t n;
 	int r;
@@ -224,9 +187,10 @@ int netns_monitor(const struct policy *p, char **args)
 	rescan(&m);
 	m.quiet = false;
 	for (;;) {
-		r = poll(pf, 2, m.wait ? POLL_MS : -1);
+		r = poll(pf, 2, m.polls ? POLL_MS : -1);
 		if (r < 0)
 			continue;
+		m.polls -= r == 0;
 		n = pf[0].revents ? read(pf[0].fd, buf, sizeof(buf)) : 0;
 		if (n < 0 && errno != EINTR) {
 			msg("read failed:");
@@ -236,10 +200,10 @@ int netns_monitor(const struct policy *p, char **args)
 		for (char *q = buf; q < buf + n;
 		     q += sizeof(struct inotify_event) + ((struct inotify_event *)q)->len)
 			on_event(&m, (struct inotify_event *)q);
-		if (pf[1].revents)
+		/* A new handle each time: the first add binds the run dir
+		 * on itself, and only the new one sees the mounts in it. */
+		if (pf[1].revents || m.polls)
 			rescan(&m);
-		if (m.wait)
-			recheck(&m, r == 0);
 	}
 fail:
 	/* A batch goes on with -force: nothing of this run may stay. */

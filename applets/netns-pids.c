@@ -25,7 +25,7 @@ int netns_pids(const struct policy *p, char **args)
 	}
 	if (scan_ns(&s, netns_path(path, args[0]), "/ns/net") < 0)
 		return 1;
-	if (p->ns_only && !s.nsfs) {
+	if (p->ns_only && !netns_mounted_at(AT_FDCWD, path)) {
 		msg("Cannot open network namespace: %s is not a network namespace",
 		    path);
 		return 1;

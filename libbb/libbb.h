@@ -167,7 +167,6 @@ struct scan {
 	dev_t dev;
 	ino_t ino;
 	const char *suffix;
-	bool nsfs;	/* NS is a namespace */
 };
 int scan_ns(struct scan *s, const char *ns, const char *suffix);
 const char *scan_next(struct scan *s);

@@ -40,13 +40,13 @@ void out_str(const char *s)
 }
 
 /* Formatted into the buffer; a line that does not fit in what is left is
- * formatted again after a flush, whole, in the arena when it is longer
- * than the buffer: a long name never loses the end of its line. */
+ * formatted again, whole, in the arena: a long name never loses the end
+ * of its line. */
 void outf(const char *f, ...)
 {
 	va_list ap, again;
 	size_t n, room;
-	char *p = obuf;
+	char *p;
 
 	if (olen == sizeof(obuf))
 		out_flush();
@@ -58,14 +58,9 @@ void outf(const char *f, ...)
 	if (n < room) {
 		olen += n;
 	} else {
-		out_flush();
-		if (n >= sizeof(obuf))
-			p = xzalloc(n + 1);
+		p = xzalloc(n + 1);
 		fmt_v(p, n + 1, f, again);
-		if (p == obuf)
-			olen = n;
-		else
-			out_write(p, n);
+		out_mem(p, n);
 	}
 	va_end(again);
 }
