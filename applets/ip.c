@@ -58,6 +58,8 @@ static const char netns_usage[] =
 	.first_only = true,	/* netns_delete reads argv[0] only */ \
 	.last_only = true,	/* netns_identify keeps the last match */ \
 	.pid_names = false,	/* netns_set opens the name only */ \
+	.c_numbers = true,	/* get_integer, get_s32: strtol base 0 */ \
+	.ns_only = false,	/* netns_pids scans /proc for any file */ \
 	.list_reports = 2,	/* get_netnsid_from_name, twice a name */ \
 	.list_id_reports = 1	/* netns_map_init, once a name */
 

@@ -12,12 +12,11 @@ int netns_attach(const struct policy *p, char **args)
 {
 	int pid;
 
-	(void)p;
 	if (!args[0] || !args[1]) {
 		msg("No netns name and PID specified");
 		return 1;
 	}
-	if (!get_int(args[1], &pid) || !pid) {
+	if (!get_number(p, args[1], &pid) || !pid) {
 		msg("Invalid PID: %s", args[1]);
 		return 1;
 	}

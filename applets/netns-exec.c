@@ -27,10 +27,11 @@
 #define SYS_setgroups SYS_setgroups32
 #endif
 
-/* The fields of a passwd or group line: name, password, id, then the gid
- * or the members. */
+/* A passwd or group line: its fields name, password, id, then the gid or
+ * the members; its id, and a passwd line's gid. */
 struct line {
 	char *f[4];
+	unsigned id, gid;
 };
 
 /* A small file whole, NUL-terminated; "" when it cannot be read. One
@@ -50,33 +51,56 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* Cuts the next line of a passwd or group file at *p into l's fields.
- * False at the end. */
-static bool next_line(char **p, struct line *l)
+/* An id as the C library reads the fields of passwd and group lines and
+ * as -u takes a number: decimal, "0100" is 100; unlike strtoul, no sign
+ * and no blank; at most 32 bits. */
+static bool get_id(const char *s, unsigned *v)
 {
-	char *s = *p;
-
-	if (!*s)
+	if (!*s || !all_digits(s))
 		return false;
-	*p = s + strcspn(s, "\n");
-	if (**p)
-		*(*p)++ = '\0';
-	for (int i = 0; i < 4; i++) {
-		l->f[i] = s;
-		s += strcspn(s, ":");
-		if (*s)
-			*s++ = '\0';
-	}
-	return true;
+	/* Without its leading zeros, which get_uint reads as octal. */
+	while (s[0] == '0' && s[1])
+		s++;
+	return get_uint(s, v);
 }
 
-/* The line of FILE whose name or id is KEY, in l. */
-static bool find(const char *file, const char *key, struct line *l)
+/* Cuts the next line of a passwd (gid) or group file at *p into l, as
+ * glibc reads them: blanks before the name, empty lines and '#' lines are
+ * passed over, and so is a line whose id (or gid) is no number. False at
+ * the end. */
+static bool next_line(char **p, struct line *l, bool gid)
+{
+	for (;;) {
+		char *s = *p;
+
+		if (!*s)
+			return false;
+		*p = s + strcspn(s, "\n");
+		if (**p)
+			*(*p)++ = '\0';
+		s += strspn(s, " \t\v\f\r");
+		if (!*s || *s == '#')
+			continue;
+		for (int i = 0; i < 4; i++) {
+			l->f[i] = s;
+			s += strcspn(s, ":");
+			if (*s)
+				*s++ = '\0';
+		}
+		if (get_id(l->f[2], &l->id) && (!gid || get_id(l->f[3], &l->gid)))
+			return true;
+	}
+}
+
+/* The first line of FILE whose name is NAME, or with NAME NULL whose id is
+ * ID, in l: getpwnam, getpwuid and getgrnam. */
+static bool find(const char *file, const char *name, unsigned id, bool gid,
+		 struct line *l)
 {
 	char *p = slurp(file);
 
-	while (next_line(&p, l))
-		if (strcmp(l->f[0], key) == 0 || strcmp(l->f[2], key) == 0)
+	while (next_line(&p, l, gid))
+		if (name ? strcmp(l->f[0], name) == 0 : l->id == id)
 			return true;
 	return false;
 }
@@ -94,8 +118,9 @@ static bool member(const char *list, const char *name)
 	}
 }
 
-/* -u USER[:GROUP], by name or number in the namespace's /etc/passwd and
- * /etc/group; the group is GROUP, else USER's, else (a number with no
+/* -u USER[:GROUP] in the namespace's /etc/passwd and /etc/group: USER is
+ * a name, else a number (its line, if any, gives the name); the group is
+ * GROUP (a name, else a number), else USER's, else (a number with no
  * line) the same number; the other groups list USER in /etc/group. The
  * raw calls: libc's bring in the code that changes the ids of threads. */
 static void become(char *spec)
@@ -107,26 +132,28 @@ static void become(char *spec)
 
 	if (group)
 		*group++ = '\0';
-	if (find("/etc/passwd", spec, &l)) {
+	if (find("/etc/passwd", spec, 0, true, &l) ||
+	    (get_id(spec, &uid) && find("/etc/passwd", NULL, uid, true, &l))) {
 		name = l.f[0];
-		spec = l.f[2];
-		if (!get_uint(l.f[3], &gid))
-			name = NULL;
-	}
-	if (!get_uint(spec, &uid))
-		die(125, "%s: unknown user %s", applet_name, spec);
-	if (!name)
+		uid = l.id;
+		gid = l.gid;
+	} else if (get_id(spec, &uid)) {
 		gid = uid;
-	if (group && !(find("/etc/group", group, &l) ? get_uint(l.f[2], &gid) :
-		       get_uint(group, &gid)))
+	} else {
+		die(125, "%s: unknown user %s", applet_name, spec);
+	}
+	if (group && !(find("/etc/group", group, 0, false, &l) ?
+		       (gid = l.id, true) : get_id(group, &gid)))
 		die(125, "%s: unknown group %s", applet_name, group);
 	p = slurp("/etc/group");
 	/* A line is at least two bytes. */
 	list = xzalloc((strlen(p) / 2 + 1) * sizeof(*list));
 	list[0] = gid;
-	while (name && next_line(&p, &l))
-		if (member(l.f[3], name) && get_uint(l.f[2], &list[n]))
-			n++;
+	while (name && next_line(&p, &l, false))
+		if (member(l.f[3], name))
+			list[n++] = l.id;
+	if (group)
+		group[-1] = ':';
 	if (syscall(SYS_setgroups, n, list) < 0 ||
 	    syscall(SYS_setgid, gid) < 0 || syscall(SYS_setuid, uid) < 0)
 		die(125, "%s: cannot run as %s:", applet_name, spec);
@@ -264,7 +291,9 @@ int netns_exec(const struct policy *p, char **args)
 	}
 	if (p->exec_child)
 		return spawn(p, args[0], args + 1);
-	out_flush();
+	/* What stdout holds would be lost with this process. */
+	if (!out_flush())
+		xexit(p->exec_fail);
 	run(p, args[0], args + 1);
 }
 

@@ -105,7 +105,8 @@ static void show(const struct rows *t, const struct row *r)
 }
 
 /* Reads "KEY N" at argv[0..1] into *v, with iproute2's complaints. */
-static void get_id(char **argv, const char *key, int *v)
+static void get_id(const struct policy *p, char **argv, const char *key,
+		   int *v)
 {
 	char what[48];
 
@@ -115,7 +116,7 @@ static void get_id(char **argv, const char *key, int *v)
 	if (!argv[1])
 		die(255, "Command line is not complete. Try option \"help\"");
 	fmt(what, sizeof(what), "\"%s\" value is invalid", key);
-	if (!get_int(argv[1], v))
+	if (!get_number(p, argv[1], v))
 		invarg(what, argv[1]);
 	fmt(what, sizeof(what), "\"%s\" value should be >= 0", key);
 	/* iproute2 names the word after the value here, or "(null)". */
@@ -165,9 +166,9 @@ int netns_list_id(const struct policy *p, char **args)
 		nsid_each(&nl, &d, p->list_id_reports, remember, &t);
 	for (; *args; args += 2) {
 		if (strcmp(args[0], "target-nsid") == 0)
-			get_id(args, "target-nsid", &target);
+			get_id(p, args, "target-nsid", &target);
 		else if (strcmp(args[0], "nsid") == 0)
-			get_id(args, "nsid", &nsid);
+			get_id(p, args, "nsid", &nsid);
 		else
 			usage_exit(255);
 	}

@@ -23,12 +23,21 @@ struct name {
 	char s[];
 };
 
+/* Without the mount table to watch (no /proc), the run dir is read again
+ * every POLL_MS after a name is made, up to POLLS times with no event in
+ * between: add binds the namespace moments after it makes the file.
+ * iproute2 reports every name that inotify shows. */
+#define POLL_MS 10
+#define POLLS 500
+
 /* spare: the entries of names gone, for names to come: the arena never
  * frees, and a monitor runs for ever. */
 struct monitor {
 	struct name *live, *spare;
 	struct nsdir d;
 	bool quiet;	/* the first scan reports nothing */
+	bool polling;	/* no mount table to watch */
+	unsigned polls;	/* left */
 };
 
 /* Each event is written at once: a reader in a pipe acts on it now. */
@@ -47,7 +56,7 @@ static void report(const struct monitor *m, const char *event,
 		outf("%s %s\n", event, name);
 	}
 	if (!out_flush())
-		die(1, "%s: write error:", applet_name);
+		xexit(1);
 }
 
 static struct name **find(struct monitor *m, const char *s)
@@ -111,7 +120,7 @@ static void forget(struct monitor *m, struct name **pp)
 }
 
 /* The run dir against the names known: at the start, after a mount
- * change, when the event queue overflowed. */
+ * change, when the event queue overflowed, while polling. */
 static void rescan(struct monitor *m)
 {
 	const char *e;
@@ -136,6 +145,8 @@ static void on_event(struct monitor *m, const struct inotify_event *ev)
 
 	if (ev->mask & IN_Q_OVERFLOW)
 		rescan(m);
+	else if (ev->mask & (IN_CREATE | IN_MOVED_TO) && m->polling)
+		m->polls = POLLS;
 	else if (ev->mask & (IN_CREATE | IN_MOVED_TO))
 		check(m, ev->name);
 	else if (ev->len && *(pp = find(m, ev->name)))
@@ -144,13 +155,15 @@ static void on_event(struct monitor *m, const struct inotify_event *ev)
 
 /* inotify gives the names in the order they come; a change of the mount
  * table (POLLPRI on mountinfo) the bind mount that makes a name usable
- * and the unmount that ends it. Returns only on failure. */
+ * and the unmount that ends it, or without /proc a poll after a name is
+ * made. Returns only on failure. */
 int netns_monitor(const struct policy *p, char **args)
 {
 	char buf[4096] __attribute__((aligned(8)));
 	struct monitor m = { .live = NULL, .spare = NULL, .quiet = true };
 	struct pollfd pf[2];
 	ssize_t n;
+	int r;
 
 	(void)p;
 	(void)args;
@@ -168,13 +181,16 @@ int netns_monitor(const struct policy *p, char **args)
 		goto fail;
 	}
 	pf[1].fd = openat(AT_FDCWD, "/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	m.polling = pf[1].fd < 0;
 	pf[0].events = POLLIN;
 	pf[1].events = POLLPRI;
 	rescan(&m);
 	m.quiet = false;
 	for (;;) {
-		if (poll(pf, 2, -1) < 0)
+		r = poll(pf, 2, m.polls ? POLL_MS : -1);
+		if (r < 0)
 			continue;
+		m.polls -= r == 0;
 		n = pf[0].revents ? read(pf[0].fd, buf, sizeof(buf)) : 0;
 		if (n < 0 && errno != EINTR) {
 			msg("read failed:");
@@ -184,7 +200,9 @@ int netns_monitor(const struct policy *p, char **args)
 		for (char *q = buf; q < buf + n;
 		     q += sizeof(struct inotify_event) + ((struct inotify_event *)q)->len)
 			on_event(&m, (struct inotify_event *)q);
-		if (pf[1].revents)
+		/* A new handle each time: the first add binds the run dir
+		 * on itself, and only the new one sees the mounts in it. */
+		if (pf[1].revents || m.polls)
 			rescan(&m);
 	}
 fail:

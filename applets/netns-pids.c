@@ -18,7 +18,6 @@ int netns_pids(const struct policy *p, char **args)
 	const char *pid;
 	int n;
 
-	(void)p;
 	if (!args[0] || args[1]) {
 		msg(args[0] ? "extra arguments specified" :
 		    "No netns name specified");
@@ -26,6 +25,11 @@ int netns_pids(const struct policy *p, char **args)
 	}
 	if (scan_ns(&s, netns_path(path, args[0]), "/ns/net") < 0)
 		return 1;
+	if (p->ns_only && !netns_mounted_at(AT_FDCWD, path)) {
+		msg("Cannot open network namespace: %s is not a network namespace",
+		    path);
+		return 1;
+	}
 	if (dir_open(&s.d, "/proc") < 0) {
 		msg("Open of /proc failed:");
 		return 1;

@@ -11,14 +11,14 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
-/* With pid_names, a NAME not in the run dir but all digits is a PID.
- * Decimal, as /proc names them: "010" is no PID, not process 8. */
+/* With pid_names, a NAME not in the run dir but a number is a PID, in
+ * decimal as /proc names them: "010" is no PID, not process 8. */
 static int open_target(const struct policy *p, const char *name)
 {
 	int fd = netns_open(name), pid;
 
-	if (fd < 0 && errno == ENOENT && p->pid_names && name[0] != '0' &&
-	    all_digits(name) && get_int(name, &pid))
+	if (fd < 0 && errno == ENOENT && p->pid_names && get_dec(name, &pid) &&
+	    pid > 0)
 		fd = netns_open_pid(pid);
 	return fd;
 }
@@ -59,7 +59,7 @@ int netns_set(const struct policy *p, char **args)
 	/* A negative nsid asks the kernel to choose one. */
 	if (strcmp(args[1], "auto") == 0)
 		nsid = -1;
-	else if (!get_int(args[1], &nsid))
+	else if (!get_number(p, args[1], &nsid))
 		invarg("Invalid \"netnsid\" value", args[1]);
 	else if (nsid < 0)
 		invarg("\"netnsid\" value should be >= 0", args[1]);

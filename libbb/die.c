@@ -130,9 +130,13 @@ void nl_perror(int err, const char *ext)
 		msg("RTNETLINK answers:");
 }
 
+/* Every way out: what stdout could not take is a failure, said once. */
 void xexit(int status)
 {
-	out_flush();
+	if (!out_flush()) {
+		msg("%s: write error:", applet_name);
+		status = 1;
+	}
 	_exit(status);
 }
 

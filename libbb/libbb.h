@@ -77,6 +77,10 @@ struct policy {
 	unsigned char list_id_reports;	/* list-id: the same */
 	bool strict;		/* netlink strict checking: the kernel honours
 				 * a dump's filters */
+	bool c_numbers;		/* attach, set, list-id: numbers in C notation
+				 * (0x10, 010), else decimal only (get_dec) */
+	bool ns_only;		/* pids: a NAME that is not a namespace is an
+				 * error, not an empty list */
 };
 extern const struct policy applet_policy;
 
@@ -119,6 +123,8 @@ unsigned getflags(char **argv, const char *spec, char **args, int *ind);
 bool all_digits(const char *s);
 bool get_int(const char *s, int *v);
 bool get_uint(const char *s, unsigned *v);
+bool get_dec(const char *s, int *v);
+bool get_number(const struct policy *p, const char *s, int *v);
 /* Where cfg/FEATURE_JSON.h is included: the flags and the test for JSON. */
 #define JSON_FLAGS (ENABLE_FEATURE_JSON ? "jp" : "")
 #define JSON (ENABLE_FEATURE_JSON && G.json)
@@ -154,7 +160,8 @@ void origin_leave(void);
 /* scan.c: the entries E of a folder whose E/SUFFIX (E when SUFFIX is "")
  * is the namespace file at NS: the processes in a namespace (/proc, with
  * "/ns/net") or the names of one (the run dir). scan_ns reports when NS
- * cannot be read; then the caller opens s->d on the folder. */
+ * cannot be read (a socket, say); then the caller opens s->d on the
+ * folder. */
 struct scan {
 	struct nsdir d;
 	dev_t dev;

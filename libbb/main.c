@@ -36,6 +36,7 @@ const struct policy applet_policy = {
 	.exec_errno = true,
 	.all_status = true,
 	.pid_names = true,
+	.ns_only = true,
 	.strict = true,
 };
 
@@ -67,7 +68,7 @@ void usage_exit(int status)
 	xexit(status);
 }
 
-static int netnsbox_help(void)
+static void netnsbox_help(void)
 {
 	outf("netnsbox %s: named network namespaces, as ip netns does them\n"
 	     "Usage: netnsbox APPLET [ARGS]...  or  APPLET [ARGS]... by a link\n"
@@ -76,7 +77,6 @@ static int netnsbox_help(void)
 	for (const struct applet *a = applets; a->name; a++)
 		outf("%s%s", a == applets ? "\t" : ", ", a->name);
 	out_str(applets->name ? "\n" : "\t(none)\n");
-	return 0;
 }
 
 /* An existing DIR/NAME may be replaced only when it is this binary already:
@@ -98,15 +98,24 @@ static int install(int argc, char **argv)
 
 	if (argc != 3 + sym)
 		die(1, "Usage: netnsbox --install [-s] DIR");
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n < 0 || stat("/proc/self/exe", &self) < 0)
+	/* A path that fills exe may have been cut. */
+	errno = ENAMETOOLONG;
+	n = readlink("/proc/self/exe", exe, sizeof(exe));
+	if (n < 0 || n == sizeof(exe) || stat("/proc/self/exe", &self) < 0)
 		die(1, "netnsbox: cannot find its own file (is /proc mounted?):");
 	exe[n] = '\0';
 	/* Check every name before changing any, so that a refusal leaves DIR
 	 * as it was. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (const struct applet *a = applets; a->name; a++) {
-			fmt(path, sizeof(path), "%s/%s", argv[2 + sym], a->name);
+			/* A path cut short would name another file: DIR/netns-att,
+			 * or one in an ancestor of a DIR over PATH_MAX. */
+			if (fmt(path, sizeof(path), "%s/%s", argv[2 + sym],
+				a->name) >= sizeof(path)) {
+				errno = ENAMETOOLONG;
+				die(1, "netnsbox: cannot link %s/%s:", argv[2 + sym],
+				    a->name);
+			}
 			if (pass == 0) {
 				struct stat st;
 
@@ -144,7 +153,6 @@ int main(int argc, char **argv)
 {
 	const char *base = argv[0] ? strrchr(argv[0], '/') : NULL;
 	const struct applet *a;
-	int status;
 
 	/* Installed setuid, setgid or with file capabilities, netnsbox would
 	 * let anybody create namespaces and run commands with that privilege. */
@@ -155,12 +163,14 @@ int main(int argc, char **argv)
 	base = base ? base + 1 : argv[0];
 	a = find_applet(base);
 	if (!a) {
-		if (argc < 2 || strcmp(argv[1], "--help") == 0)
-			return netnsbox_help(), out_flush() ? 0 : 1;
+		if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+			netnsbox_help();
+			xexit(0);
+		}
 		if (strcmp(argv[1], "--list") == 0) {
 			for (const struct applet *l = applets; l->name; l++)
 				outf("%s\n", l->name);
-			return out_flush() ? 0 : 1;
+			xexit(0);
 		}
 		if (ENABLE_FEATURE_INSTALLER && strcmp(argv[1], "--install") == 0)
 			return install(argc, argv);
@@ -170,10 +180,5 @@ int main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	status = run(a, argc, argv);
-	if (!out_flush()) {
-		msg("%s: write error:", applet_name);
-		return 1;
-	}
-	return status;
+	xexit(run(a, argc, argv));
 }

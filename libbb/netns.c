@@ -28,9 +28,13 @@ void netns_check_name(const char *name)
 		die(255, "Invalid netns name \"%s\"", name);
 }
 
+/* "" when RUN_DIR/name does not fit (a run dir's name can be longer than
+ * NAME_MAX): a path that names nothing, not one cut short that names
+ * another file. */
 char *netns_path(char *buf, const char *name)
 {
-	fmt(buf, PATH_MAX, "%s/%s", run_dir, name);
+	if (fmt(buf, PATH_MAX, "%s/%s", run_dir, name) >= PATH_MAX)
+		*buf = '\0';
 	return buf;
 }
 
@@ -244,12 +248,14 @@ fail:
  * runs many adds in one process. */
 int netns_bind(const char *name, pid_t pid, bool lo)
 {
-	int self = openat(AT_FDCWD, "/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	/* Only add leaves this namespace and comes back to it. */
+	int self = pid ? -1 : openat(AT_FDCWD, "/proc/self/ns/net",
+				     O_RDONLY | O_CLOEXEC);
 	sigset_t old;
 	int lock, r;
 
-	if (self < 0) {
-		msg("Cannot open network namespace of this process:");
+	if (!pid && self < 0) {
+		msg("Cannot open init namespace:");
 		return -1;
 	}
 	origin_enter();
@@ -260,7 +266,8 @@ int netns_bind(const char *name, pid_t pid, bool lo)
 		close(lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();
-	close(self);
+	if (self >= 0)
+		close(self);
 	return r;
 }
 

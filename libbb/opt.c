@@ -90,6 +90,24 @@ bool get_int(const char *s, int *v)
 	return true;
 }
 
+/* The netns-* applets' numbers: decimal, as /proc names processes, with
+ * no blank, no '+' and no leading zero, so that no number they take means
+ * another in C notation (0777 is not 777 here and 511 in ip); a '-' may
+ * come first, for the messages about negative values. */
+bool get_dec(const char *s, int *v)
+{
+	const char *d = s + (*s == '-');
+
+	return *d && all_digits(d) && (d[0] != '0' || !d[1]) && get_int(s, v);
+}
+
+/* A number as the front end reads them: C notation (iproute2's) with
+ * c_numbers, else decimal. */
+bool get_number(const struct policy *p, const char *s, int *v)
+{
+	return p->c_numbers ? get_int(s, v) : get_dec(s, v);
+}
+
 /* iproute2's get_unsigned. */
 bool get_uint(const char *s, unsigned *v)
 {

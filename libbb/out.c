@@ -3,14 +3,23 @@
 
 static char obuf[4096];
 static size_t olen;
-static bool ofail;
+static int oerr;	/* errno of the first failed write, else 0 */
 
+static void out_write(const char *p, size_t n)
+{
+	if (!write_all(1, p, n) && !oerr)
+		oerr = errno ? errno : EIO;
+}
+
+/* False, with errno, once any write to stdout has failed. */
 bool out_flush(void)
 {
-	if (olen && !write_all(1, obuf, olen))
-		ofail = true;
+	if (olen)
+		out_write(obuf, olen);
 	olen = 0;
-	return !ofail;
+	if (oerr)
+		errno = oerr;
+	return !oerr;
 }
 
 void out_mem(const char *p, size_t n)
@@ -18,8 +27,7 @@ void out_mem(const char *p, size_t n)
 	if (olen + n > sizeof(obuf))
 		out_flush();
 	if (n > sizeof(obuf)) {
-		if (!write_all(1, p, n))
-			ofail = true;
+		out_write(p, n);
 		return;
 	}
 	memcpy(obuf + olen, p, n);
@@ -31,16 +39,30 @@ void out_str(const char *s)
 	out_mem(s, strlen(s));
 }
 
+/* Formatted into the buffer; a line that does not fit in what is left is
+ * formatted again, whole, in the arena: a long name never loses the end
+ * of its line. */
 void outf(const char *f, ...)
 {
-	char buf[1024];
-	va_list ap;
-	size_t n;
+	va_list ap, again;
+	size_t n, room;
+	char *p;
 
+	if (olen == sizeof(obuf))
+		out_flush();
+	room = sizeof(obuf) - olen;
 	va_start(ap, f);
-	n = fmt_v(buf, sizeof(buf), f, ap);
+	va_copy(again, ap);
+	n = fmt_v(obuf + olen, room, f, ap);
 	va_end(ap);
-	out_mem(buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
+	if (n < room) {
+		olen += n;
+	} else {
+		p = xzalloc(n + 1);
+		fmt_v(p, n + 1, f, again);
+		out_mem(p, n);
+	}
+	va_end(again);
 }
 
 /* JSON in iproute2's layouts: compact, or pretty (-p) with members on lines

@@ -17,13 +17,15 @@ static void bind_etc(const char *name)
 	static struct nsdir d;
 	const char *e;
 
-	fmt(dir, sizeof(dir), "%s/%s", CONFIG_NETNS_ETC_DIR, name);
-	if (dir_open(&d, dir) < 0)
+	/* A path cut short would bind another file. */
+	if (fmt(dir, sizeof(dir), "%s/%s", CONFIG_NETNS_ETC_DIR, name) >=
+	    sizeof(dir) || dir_open(&d, dir) < 0)
 		return;
 	while ((e = dir_next(&d))) {
-		fmt(src, sizeof(src), "%s/%s", dir, e);
-		fmt(dst, sizeof(dst), "/etc/%s", e);
-		if (mount(src, dst, "none", MS_BIND, NULL) < 0)
+		errno = ENAMETOOLONG;
+		if (fmt(src, sizeof(src), "%s/%s", dir, e) >= sizeof(src) ||
+		    fmt(dst, sizeof(dst), "/etc/%s", e) >= sizeof(dst) ||
+		    mount(src, dst, "none", MS_BIND, NULL) < 0)
 			msg("Bind %s -> %s failed:", src, dst);
 	}
 	dir_close(&d);

@@ -227,6 +227,22 @@ $(usage_of netns-add)" ]
 	[ "$stderr" = "Failed to create a new network namespace \"a\": No space left on device" ]
 }
 
+@test "no /proc: iproute2's line, a hint, status 1, nothing left" {
+	command -v unshare >/dev/null || skip "no unshare(1)"
+	mkdir -p "$RUN_DIR"
+	run --separate-stderr no_proc "$NETNSBOX" netns-add a
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot open init namespace: No such file or directory
+netns-add: needs /proc/self/ns/net: is /proc mounted?" ]
+	assert_gone a
+	need_applet ip
+	run --separate-stderr no_proc "$NETNSBOX" ip netns add a
+	assert_failure 1
+	[ "$stderr" = "Cannot open init namespace: No such file or directory" ]
+	assert_gone a
+}
+
 @test "ip -b: a batch of 1000 adds runs every line in the caller's namespace" {
 	need_applet ip
 	need_applet netns-set

@@ -60,11 +60,25 @@ setup() {
 	stop_sleeper
 }
 
-@test "the PID is read as C reads it: 0x for hex, 0 for octal" {
+@test "the PID is decimal: C notation, blanks and '+' are refused, nothing made" {
 	start_sleeper
-	run netns-attach hex "$(printf '0x%x' "$sleeper")"
+	for pid in "$(printf '0x%x' "$sleeper")" "$(printf '0%o' "$sleeper")" \
+		   "0$sleeper" "+$sleeper" " $sleeper" 00; do
+		capture netns-attach x "$pid"
+		[ "$rc" = 1 ]
+		[ -z "$out" ]
+		[ "$err" = "Invalid PID: $pid" ]
+		[ ! -e "$RUN_DIR" ]
+	done
+	stop_sleeper
+}
+
+@test "ip netns attach reads the PID as C reads it: 0x for hex, 0 for octal" {
+	need_applet ip
+	start_sleeper
+	run ip netns attach hex "$(printf '0x%x' "$sleeper")"
 	assert_success
-	run netns-attach oct "$(printf '0%o' "$sleeper")"
+	run ip netns attach oct "$(printf '0%o' "$sleeper")"
 	assert_success
 	[ "$(ns_ino "$RUN_DIR/hex")" = "$(ns_ino /proc/$sleeper/ns/net)" ]
 	[ "$(ns_ino "$RUN_DIR/oct")" = "$(ns_ino /proc/$sleeper/ns/net)" ]
@@ -81,6 +95,19 @@ setup() {
 	done
 	[ "$(mounts_below)" = 0 ]
 	[ -z "$(ls -A "$RUN_DIR")" ]
+}
+
+@test "no /proc: the bind's error, status 1, nothing left" {
+	command -v unshare >/dev/null || skip "no unshare(1)"
+	mkdir -p "$RUN_DIR"
+	for a in netns-attach "ip netns attach"; do
+		[ "$a" = netns-attach ] || need_applet ip
+		run --separate-stderr no_proc "$NETNSBOX" $a x $$
+		assert_failure 1
+		assert_output ""
+		[ "$stderr" = "Bind /proc/$$/ns/net -> $RUN_DIR/x failed: No such file or directory" ]
+		assert_gone x
+	done
 }
 
 @test "a process that has ended: nothing left" {

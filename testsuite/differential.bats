@@ -1204,6 +1204,9 @@ touch /run/netns/plain
 t ip netns pids plain
 mkdir /run/netns/dir
 t ip netns pids dir
+python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("/run/netns/sock")'
+t ip netns pids sock
+rm /run/netns/sock
 rmdir /run/netns/dir
 rm /run/netns/plain
 t ip -all netns delete
@@ -1212,6 +1215,24 @@ rmdir /run/netns
 t ip netns pids a
 touch /run/netns
 t ip netns pids a
+EOF
+}
+
+@test "no /proc: add, attach, identify, pids" {
+	# iproute2's failed add leaves an empty file, which nothing after
+	# it shows.
+	differ <<'EOF'
+t ip netns add a
+sleeper S
+tp ip netns attach b $S
+while umount -l /proc 2>/dev/null; do :; done
+t test -e /proc/self
+t ip netns list
+tp ip netns attach y $S
+t ip netns identify
+t ip netns identify 1
+t ip netns pids a
+t ip netns add x
 EOF
 }
 

@@ -51,6 +51,31 @@ default_build() {
 	assert_output "$expected"
 }
 
+# full ARG...: netnsbox ARG... with stdout on /dev/full.
+full() {
+	"$NETNSBOX" "$@" >/dev/full
+}
+
+@test "a failed write to stdout is one line on stderr and status 1" {
+	[ -c /dev/full ] || skip "no /dev/full"
+	for args in "" --help --list; do
+		run --separate-stderr full $args
+		assert_failure 1
+		[ "$stderr" = "netnsbox: write error: No space left on device" ]
+	done
+	for a in $("$NETNSBOX" --list); do
+		[ $a = ip ] && continue
+		run --separate-stderr full $a --help
+		assert_failure 1
+		[ "$stderr" = "$a: write error: No space left on device" ]
+	done
+	need_applet ip
+	# ip -V ends at once, through the way out that dies use.
+	run --separate-stderr full ip -V
+	assert_failure 1
+	[ "$stderr" = "ip: write error: No space left on device" ]
+}
+
 @test "an unknown applet is one line on stderr and status 127" {
 	run -127 --separate-stderr "$NETNSBOX" netns-frobnicate x
 	assert_failure 127
@@ -206,6 +231,45 @@ as_nobody() {
 	[ "$(cat "$d/netns-list")" = precious ]
 	[ "$(readlink "$d/netns-add")" = /bin/true ]
 	[ "$(ls "$d" | wc -l)" = 2 ]
+}
+
+# long_path LEN: a folder made under the test's folder whose path is LEN
+# bytes long, printed.
+long_path() {
+	local d=$BATS_TEST_TMPDIR/long k
+	while [ $(( $1 - ${#d} )) -gt 200 ]; do
+		d=$d/$(printf 'd%.0s' $(seq 199))
+	done
+	k=$(( $1 - ${#d} - 1 ))
+	d=$d/$(printf 'e%.0s' $(seq $k))
+	mkdir -p "$d"
+	echo "$d"
+}
+
+@test "--install refuses a DIR whose links' paths do not fit, and changes nothing" {
+	config_has FEATURE_INSTALLER || skip "FEATURE_INSTALLER is off"
+	# DIR/netns-add is 4095 bytes, DIR/netns-attach would be cut to
+	# DIR/netns-att; the first name that does not fit is reported.
+	d=$(long_path 4085)
+	[ ${#d} = 4085 ]
+	first=$("$NETNSBOX" --list | awk -v l=${#d} 'l + 1 + length($0) > 4095 { print; exit }')
+	[ -n "$first" ] || skip "no applet name is long enough"
+	for s in "" -s; do
+		run --separate-stderr "$NETNSBOX" --install $s "$d"
+		assert_failure 1
+		assert_output ""
+		[ "$stderr" = "netnsbox: cannot link $d/$first: File name too long" ]
+		[ -z "$(ls -A "$d")" ]
+	done
+	# A DIR over PATH_MAX, which a cut would turn into one of its
+	# ancestors: here DIR/ip becomes $p/su.
+	p=$(long_path 4000)
+	d=$p$(printf '/.%.0s' $(seq 46))/subdir
+	[ ${#d} -gt 4095 ]
+	run --separate-stderr "$NETNSBOX" --install "$d"
+	assert_failure 1
+	[ "$stderr" = "netnsbox: cannot link $d/$("$NETNSBOX" --list | head -n 1): File name too long" ]
+	[ -z "$(ls -A "$p")" ]
 }
 
 @test "--install with a missing folder or no folder fails with a message" {

@@ -252,6 +252,57 @@ nbx0"
 	! grep -q '^alice:' /etc/passwd
 }
 
+@test "-u reads passwd and group lines as the C library does" {
+	mkdir -p "$ETC_DIR/a"
+	printf '%s\n' 'octal:x:0100:0200::/:/bin/sh' 'hex:x:0x10:5::/:/bin/sh' \
+		'badgid:x:1234:abc::/:/bin/sh' 'nogid:x:1235:' 'signed:x:+1236:5' \
+		'#comment:x:1237:1237' '  blank:x:1238:1238' 'huge:x:4294967295:5' \
+		'wide:x:4294967296:5' >"$ETC_DIR/a/passwd"
+	printf '%s\n' 'grp:x:0300:' 'bad:x:0x9:octal' 'mixed:x:07:octal,blank' \
+		'#octal:x:8:octal' >"$ETC_DIR/a/group"
+	# Decimal with leading zeros, as glibc's strtoul(..., 10).
+	run netns-exec -u octal a sh -c 'id -u; id -g; id -G'
+	assert_success
+	assert_output "100
+200
+200 7"
+	run netns-exec -u octal:grp a id -g
+	assert_output 300
+	# A number finds its line by value.
+	run netns-exec -u 100 a id -g
+	assert_output 200
+	run netns-exec -u 00100 a id -G
+	assert_output "200 7"
+	# Blanks before the name are passed over.
+	run netns-exec -u blank a id -G
+	assert_output "1238 7"
+	# A line with an id that is no decimal number, or no gid, is skipped.
+	for u in hex badgid nogid signed '#comment' wide; do
+		run -125 --separate-stderr netns-exec -u "$u" a touch "$BATS_TEST_TMPDIR/ran"
+		[ "$stderr" = "netns-exec: unknown user $u" ]
+	done
+	run -125 --separate-stderr netns-exec -u 0:bad a touch "$BATS_TEST_TMPDIR/ran"
+	[ "$stderr" = "netns-exec: unknown group bad" ]
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	# The message names the user as given, not its uid field.
+	run -125 --separate-stderr netns-exec -u huge:grp a true
+	[ "$stderr" = "netns-exec: cannot run as huge:grp: Invalid argument" ]
+}
+
+@test "-u takes a number in decimal only: no sign, no blank, no C notation" {
+	for u in -0 +0 +1000 -1 " 5" 0x10 5x 4294967296; do
+		run -125 --separate-stderr netns-exec -u "$u" a touch "$BATS_TEST_TMPDIR/ran"
+		[ "$stderr" = "netns-exec: unknown user $u" ]
+		run -125 --separate-stderr netns-exec -u "0:$u" a touch "$BATS_TEST_TMPDIR/ran"
+		[ "$stderr" = "netns-exec: unknown group $u" ]
+	done
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	run netns-exec -u 01234:0099 a sh -c 'id -u; id -g'
+	assert_success
+	assert_output "1234
+99"
+}
+
 @test "-u with an unknown user or group exits 125 before running anything" {
 	run -125 --separate-stderr netns-exec -u nosuchuser a touch "$BATS_TEST_TMPDIR/ran"
 	[ "$stderr" = "netns-exec: unknown user nosuchuser" ]

@@ -48,6 +48,15 @@ clean_run_dir() {
 	done
 }
 
+# no_proc CMD [ARG]...: CMD in a mount namespace of its own with no /proc
+# (every mount stacked on it detached); the run dir's files are the same.
+no_proc() {
+	unshare --mount --propagation unchanged sh -c \
+		'while umount -l /proc 2>/dev/null; do :; done
+		[ ! -e /proc/self ] || exit 99
+		exec "$@"' sh "$@"
+}
+
 # Unmount what a test mounted under its temporary folder, so bats can
 # remove it.
 teardown() {

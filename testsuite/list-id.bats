@@ -143,8 +143,6 @@ assert [e["name"] for e in d] == ["nl\nx", "q\"b\\", "c\x01d"], d'
 	assert_output "nsid 5 (iproute2 netns name: a)"
 	run netns-list-id nsid 0
 	assert_output "nsid 0 (iproute2 netns name: b)"
-	run netns-list-id nsid 0x5
-	assert_output "nsid 5 (iproute2 netns name: a)"
 	need_json
 	run netns-list-id -j nsid 5
 	assert_output '[{"nsid":5,"name":"a"}]'
@@ -154,6 +152,20 @@ assert [e["name"] for e in d] == ["nl\nx", "q\"b\\", "c\x01d"], d'
         "name": "a"
     } ]'
 	[ -z "$stderr" ]
+}
+
+@test "nsid N is decimal; ip reads it as C does" {
+	simple
+	run --separate-stderr netns-list-id nsid 0x5
+	assert_failure 255
+	[ "$stderr" = 'Error: argument "0x5" is wrong: "nsid" value is invalid' ]
+	run --separate-stderr netns-list-id target-nsid 05
+	assert_failure 255
+	[ "$stderr" = 'Error: argument "05" is wrong: "target-nsid" value is invalid' ]
+	need_applet ip
+	run ip netns list-id nsid 0x5
+	assert_success
+	assert_output "nsid 5 (iproute2 netns name: a)"
 }
 
 @test "nsid N not assigned: the kernel's refusal, status 2" {

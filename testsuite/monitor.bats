@@ -183,6 +183,69 @@ delete gone" ] || [ "$events" = "delete gone
 add new" ]
 }
 
+@test "an event that cannot be written: one line on stderr, status 1" {
+	[ -c /dev/full ] || skip "no /dev/full"
+	netns-monitor >/dev/full 2>"$BATS_TEST_TMPDIR/err" &
+	mon=$!
+	ready $mon
+	netns-add a
+	rc=0
+	timeout 5 tail --pid=$mon -f /dev/null || rc=$?
+	[ $rc = 0 ]
+	wait $mon || rc=$?
+	mon=
+	[ $rc = 1 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "netns-monitor: write error: No space left on device" ]
+}
+
+# start_no_proc CMD...: start CMD in a mount namespace whose run dir gets
+# the mounts of this one (the run dir is a shared mount) but with no /proc
+# (all of those stacked on it) to watch the mount table through.
+start_no_proc() {
+	netns-add gone
+	start unshare --mount --propagation unchanged sh -c \
+		'while umount -l /proc 2>/dev/null; do :; done
+		[ ! -e /proc/self ] && exec "$0" "$@"' "$NETNSBOX" "$@"
+}
+
+@test "without /proc every add and delete is still reported" {
+	command -v unshare >/dev/null || skip "no unshare(1)"
+	start_no_proc netns-monitor
+	netns-add a
+	[ "$(next)" = "add a" ]
+	netns-delete a
+	[ "$(next)" = "delete a" ]
+	# A file that no namespace is mounted on, and one that goes before.
+	touch "$RUN_DIR/plain"
+	touch "$RUN_DIR/brief"
+	rm "$RUN_DIR/brief"
+	nothing
+	netns-add b
+	[ "$(next)" = "add b" ]
+	netns-delete gone
+	[ "$(next)" = "delete gone" ]
+	# A name bound on a file made a while before is still seen.
+	touch "$RUN_DIR/late"
+	sleep 1
+	mount --bind /proc/self/ns/net "$RUN_DIR/late"
+	[ "$(next)" = "add late" ]
+	nothing
+}
+
+@test "ip netns monitor without /proc reports every add and delete" {
+	command -v unshare >/dev/null || skip "no unshare(1)"
+	need_applet ip
+	start_no_proc ip netns monitor
+	netns-add a
+	[ "$(next)" = "add a" ]
+	touch "$RUN_DIR/late"
+	sleep 0.5
+	mount --bind /proc/self/ns/net "$RUN_DIR/late"
+	[ "$(next)" = "add late" ]
+	netns-delete a
+	[ "$(next)" = "delete a" ]
+}
+
 @test "the run dir is made (0755, no mount) when it is missing" {
 	umount -l "$RUN_DIR" 2>/dev/null || true
 	rm -rf "$RUN_DIR"

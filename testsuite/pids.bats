@@ -99,6 +99,42 @@ start() {
 	[ -z "$output" ]
 }
 
+# sock PATH: a unix socket file at PATH.
+sock() {
+	python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$1"
+}
+
+@test "an entry that is no namespace: a socket gives iproute2's ENXIO, the rest an error" {
+	command -v python3 >/dev/null || skip "no python3"
+	sock "$RUN_DIR/sock"
+	touch "$RUN_DIR/plain"
+	mkfifo "$RUN_DIR/fifo"
+	mkdir "$RUN_DIR/dir"
+	run --separate-stderr timeout 5 netns-pids sock
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot open network namespace: No such device or address" ]
+	for n in plain fifo dir; do
+		run --separate-stderr timeout 5 netns-pids $n
+		assert_failure 1
+		assert_output ""
+		[ "$stderr" = "Cannot open network namespace: $RUN_DIR/$n is not a network namespace" ]
+	done
+	need_applet ip
+	run --separate-stderr timeout 5 ip netns pids sock
+	assert_failure 1
+	assert_output ""
+	[ "$stderr" = "Cannot open network namespace: No such device or address" ]
+	# iproute2 lists no process for those; a FIFO, which it would wait on
+	# for ever, does not block.
+	for n in plain fifo dir; do
+		run --separate-stderr timeout 5 ip netns pids $n
+		assert_success
+		assert_output ""
+		[ -z "$stderr" ]
+	done
+}
+
 @test "ip netns pids: iproute2's output and statuses" {
 	need_applet ip
 	start a

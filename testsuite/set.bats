@@ -36,21 +36,44 @@ b (id: 1)
 a (id: 0)"
 }
 
-@test "numbers are read as C reads them, up to 2147483647" {
-	for i in 1 2 3 4 5 6; do netns-add p$i; done
-	netns-set p1 0x10
-	netns-set p2 010
-	netns-set p3 " 7"
-	netns-set p4 +12
-	netns-set p5 2147483647
-	netns-set p6 0
+@test "numbers are decimal, up to 2147483647" {
+	for i in 1 2 3; do netns-add p$i; done
+	netns-set p1 2147483647
+	netns-set p2 0
+	netns-set p3 10
 	run netns-list
-	assert_output "p6 (id: 0)
-p5 (id: 2147483647)
-p4 (id: 12)
+	assert_output "p3 (id: 10)
+p2 (id: 0)
+p1 (id: 2147483647)"
+}
+
+@test "C notation, blanks and signs are no number: status 255, nothing assigned" {
+	netns-add a
+	for v in 0x10 010 00 " 7" +12 -0x10 -010; do
+		capture netns-set a "$v"
+		[ "$rc" = 255 ]
+		[ -z "$out" ]
+		[ "$err" = "Error: argument \"$v\" is wrong: Invalid \"netnsid\" value" ]
+	done
+	run netns-list
+	assert_output "a"
+}
+
+@test "ip netns set reads numbers as C reads them" {
+	need_applet ip
+	for i in 1 2 3 4; do netns-add p$i; done
+	ip netns set p1 0x10
+	ip netns set p2 010
+	ip netns set p3 " 7"
+	ip netns set p4 +12
+	run netns-list
+	assert_output "p4 (id: 12)
 p3 (id: 7)
 p2 (id: 8)
 p1 (id: 16)"
+	run --separate-stderr ip netns set p1 -0x10
+	assert_failure 255
+	[ "$stderr" = 'Error: argument "-0x10" is wrong: "netnsid" value should be >= 0' ]
 }
 
 @test "a name that has an nsid: the kernel's refusal, status 2" {
@@ -81,7 +104,7 @@ a (id: 5)"
 
 @test "a negative nsid: status 255, nothing assigned" {
 	netns-add a
-	for v in -1 -5 -0x10; do
+	for v in -1 -5; do
 		run --separate-stderr netns-set a "$v"
 		assert_failure 255
 		assert_output ""

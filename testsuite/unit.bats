@@ -16,7 +16,8 @@ setup() {
 	$cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -I"$b" -I"$TOP/libbb" -o "$t" \
 		"$TOP/testsuite/unit/libbb-test.c" "$TOP/libbb/fmt.c" "$TOP/libbb/nl.c" \
 		"$TOP/libbb/opt.c" "$TOP/libbb/out.c" "$TOP/libbb/die.c" \
-		"$TOP/libbb/arena.c" \
+		"$TOP/libbb/arena.c" "$TOP/libbb/netns.c" "$TOP/libbb/nsid.c" \
+		"$TOP/libbb/scan.c" "$TOP/libbb/switch.c" "$TOP/libbb/link.c" \
 		2>"$BATS_TEST_TMPDIR/cc.log" || { cat "$BATS_TEST_TMPDIR/cc.log"; false; }
 }
 
@@ -30,6 +31,28 @@ setup() {
 	n=$(echo "$output" | sed -n 's/^checks \([0-9]*\)$/\1/p')
 	[ "${n:-0}" -gt 0 ]
 	[ "$(echo "$output" | grep -c '^ok ')" -eq "$n" ]
+}
+
+@test "names longer than NAME_MAX come whole through list, identify and monitor" {
+	mkdir "$BATS_TEST_TMPDIR/names" "$BATS_TEST_TMPDIR/names/empty"
+	touch "$BATS_TEST_TMPDIR/names/target"
+	run $UNIT_RUN "$t" long "$BATS_TEST_TMPDIR/names"
+	echo "$output"
+	assert_success
+	refute_output --partial FAIL
+	n=$(echo "$output" | sed -n 's/^checks \([0-9]*\)$/\1/p')
+	[ "${n:-0}" -gt 0 ]
+	[ "$(echo "$output" | grep -c '^ok ')" -eq "$n" ]
+}
+
+@test "outf writes lines of any length whole, with their newline" {
+	for n in 1000 1023 1024 4094 4095 4096 5000 70000; do
+		run $UNIT_RUN "$t" outf $n
+		assert_success
+		assert_output "first
+$(printf "%${n}s" | tr ' ' x)
+42"
+	done
 }
 
 @test "JSON strings escape quotes, backslashes and every control character" {

@@ -3,8 +3,10 @@
  * "ok NAME" or "FAIL NAME: detail", and the last line counts them ("checks N");
  * the exit status counts the failures. */
 #include "libbb.h"
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <linux/netlink.h>
 
 static int failures, checks;
@@ -12,6 +14,7 @@ static int failures, checks;
 /* What main.c gives the library in the binary. */
 const char *applet_name = "libbb-test", *applet_usage = "";
 struct globals G;
+const struct policy applet_policy;
 
 void usage_exit(int status)
 {
@@ -90,6 +93,34 @@ static void test_get_int(void)
 		bool ok = get_int(t[i].s, &v);
 
 		snprintf(name, sizeof(name), "get_int(\"%s\")", t[i].s);
+		check(ok == t[i].ok && (!ok || v == t[i].v), name, ok ? "accepted" : "refused");
+	}
+}
+
+/* The netns-* applets' numbers: every string that get_dec takes means the
+ * same number in C notation. */
+static void test_get_dec(void)
+{
+	static const struct {
+		const char *s;
+		bool ok;
+		int v;
+	} t[] = {
+		{ "0", true, 0 }, { "42", true, 42 }, { "-7", true, -7 },
+		{ "2147483647", true, 2147483647 },
+		{ "-2147483648", true, -2147483647 - 1 }, { "010", false, 0 },
+		{ "00", false, 0 }, { "0x10", false, 0 }, { "+7", false, 0 },
+		{ " 5", false, 0 }, { "5 ", false, 0 }, { "", false, 0 },
+		{ "-", false, 0 }, { "-010", false, 0 }, { "--1", false, 0 },
+		{ "2147483648", false, 0 }, { "99999999999999999999", false, 0 },
+	};
+	char name[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		int v = -99;
+		bool ok = get_dec(t[i].s, &v);
+
+		snprintf(name, sizeof(name), "get_dec(\"%s\")", t[i].s);
 		check(ok == t[i].ok && (!ok || v == t[i].v), name, ok ? "accepted" : "refused");
 	}
 }
@@ -228,14 +259,154 @@ static void test_json(void)
 	out_flush();
 }
 
+/* netns-monitor's names, its static functions: check is the monitor's
+ * there, this file's everywhere else. */
+#include "cfg/NETNS_RUN_DIR.h"
+#define RUN_DIR_X CONFIG_NETNS_RUN_DIR "/x"
+#define check monitor_check
+#include "../../applets/netns-monitor.c"
+#undef check
+
+/* A name of n bytes of c, in the arena. */
+static char *long_name(char c, size_t n)
+{
+	char *s = xzalloc(n + 1);
+
+	memset(s, c, n);
+	return s;
+}
+
+/* A getdents64 answer made by hand, as a FUSE run dir gives one, with
+ * names longer than NAME_MAX; fd, an empty folder's, ends the walk. */
+static void fake_dir(struct nsdir *d, int fd, char **names, int k)
+{
+	const size_t at = offsetof(struct dirent64, d_name);
+
+	d->fd = fd;
+	d->pos = d->len = 0;
+	for (int i = 0; i < k; i++) {
+		struct dirent64 *e = (struct dirent64 *)(d->buf + d->len);
+		size_t n = strlen(names[i]) + 1;
+		unsigned short rec = (at + n + 7) & ~7u;
+
+		memset(e, 0, rec);
+		e->d_ino = i + 1;
+		e->d_off = i + 1;
+		e->d_reclen = rec;
+		e->d_type = DT_REG;
+		memcpy((char *)e + at, names[i], n);
+		d->len += rec;
+	}
+}
+
+static char *seen[8];
+static int nseen;
+
+static void remember_name(const char *name, int nsid, void *arg)
+{
+	(void)arg;
+	if (nsid == -1 && nseen < 8)
+		seen[nseen++] = xstrdup(name);
+}
+
+/* Names over NAME_MAX bytes, whole through nsid_each (list, list-id),
+ * scan_next (identify) and the monitor's names; dir is an empty folder of
+ * the test's with a file "target" in it. */
+static void test_long_names(const char *dir)
+{
+	char *names[4] = { long_name('a', 300), long_name('b', 1000), "short",
+			   long_name('c', 1000) }, *canary;
+	char path[PATH_MAX], *ok;
+	struct nl nl = { .fd = -1 };
+	struct nsdir d;
+	struct scan sc;
+	struct stat st;
+	struct monitor m = { .live = NULL, .spare = NULL, .quiet = true };
+	struct name *a, *b;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/empty", dir);
+	fd = open(path, O_RDONLY | O_DIRECTORY);
+	check(fd >= 0, "long names: the empty folder opens", path);
+	fake_dir(&d, dup(fd), names, 4);
+	nsid_each(&nl, &d, 0, remember_name, NULL);
+	ok = nseen == 4 ? "" : "not four names";
+	for (int i = 0; i < nseen && !*ok; i++)
+		if (strcmp(seen[i], names[i]))
+			ok = "a name changed";
+	check(!*ok, "nsid_each: names over NAME_MAX come whole", ok);
+
+	/* "./" 150 times, then target: 306 bytes that name a file. */
+	names[0] = long_name('.', 306);
+	for (int i = 1; i < 300; i += 2)
+		names[0][i] = '/';
+	memcpy(names[0] + 300, "target", 6);
+	names[2] = "target";
+	snprintf(path, sizeof(path), "%s/target", dir);
+	check(stat(path, &st) == 0, "long names: the target exists", path);
+	sc.dev = st.st_dev;
+	sc.ino = st.st_ino;
+	sc.suffix = "";
+	snprintf(path, sizeof(path), "%s", dir);
+	fake_dir(&sc.d, open(path, O_RDONLY | O_DIRECTORY), names, 3);
+	/* The real folder's own answer follows: target once more. */
+	ok = (char *)scan_next(&sc);
+	check(ok && strcmp(ok, names[0]) == 0,
+	      "scan_next: a name over NAME_MAX is looked up whole", ok ? ok : "none");
+	ok = (char *)scan_next(&sc);
+	check(ok && strcmp(ok, "target") == 0,
+	      "scan_next: a name too long for the file system is no match",
+	      ok ? ok : "none");
+	sc.suffix = "/ns/net";
+	fake_dir(&sc.d, dup(fd), names + 1, 1);
+	check(!scan_next(&sc), "scan_next: a name too long for its suffix is passed over",
+	      "matched");
+
+	/* A spare entry is reused only by a name that fits in it. */
+	a = new_name(&m, "short");
+	canary = long_name('K', 63);
+	m.spare = a;
+	b = new_name(&m, names[3]);
+	check(b != a && strcmp(b->s, names[3]) == 0 && m.spare == a &&
+	      strspn(canary, "K") == 63,
+	      "monitor: a name over NAME_MAX gets an entry of its size", "overflow");
+	check(new_name(&m, "x") == a && !m.spare,
+	      "monitor: a short name takes the spare entry", "not taken");
+	close(fd);
+	check(*netns_path(path, long_name('n', PATH_MAX)) == '\0',
+	      "netns_path: a path that does not fit is empty, not cut", path);
+	check(strcmp(netns_path(path, "x"), RUN_DIR_X) == 0,
+	      "netns_path: RUN_DIR/NAME", path);
+}
+
+/* outf: a line of n bytes (from argv), whole with its newline, after
+ * a short one, then another short one. */
+static void test_outf(size_t n)
+{
+	outf("%s\n", "first");
+	outf("%s\n", long_name('x', n));
+	outf("%d\n", 42);
+	out_flush();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "json") == 0) {
 		test_json();
 		return 0;
 	}
+	if (argc > 2 && strcmp(argv[1], "outf") == 0) {
+		test_outf(strtoul(argv[2], NULL, 10));
+		return 0;
+	}
+	if (argc > 2 && strcmp(argv[1], "long") == 0) {
+		test_long_names(argv[2]);
+		printf("checks %d\n", checks);
+		return failures;
+	}
 	test_fmt();
 	test_get_int();
+	test_get_dec();
 	test_nl_parse();
 	test_errstr();
 	printf("checks %d\n", checks);
