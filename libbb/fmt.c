@@ -1,30 +1,17 @@
-/* fmt.c - a small printf: %s %c %d %u %x, with l or z, and %% */
+/* fmt.c - a small printf: %s %c %d %u, %ld %lu, and %% */
 #include "libbb.h"
 
-/* The digits of u in base at the end of num; returns where they start. */
-static char *digits(char *end, unsigned long long u, unsigned base)
+/* The argument of %d or %u (l: of %ld or %lu) as a magnitude and a sign. */
+static unsigned long int_arg(va_list *ap, char c, bool l, bool *neg)
 {
-	do
-		*--end = "0123456789abcdef"[u % base];
-	while (u /= base);
-	return end;
-}
-
-/* The argument of an integer conversion c with length l ('l', 'z' or 0),
- * as a magnitude and a sign. */
-static unsigned long long int_arg(va_list *ap, char c, char l, bool *neg)
-{
-	long long v;
+	long v;
 
 	*neg = false;
-	if (c != 'd')
-		return l == 'l' ? va_arg(*ap, unsigned long) :
-		       l == 'z' ? va_arg(*ap, size_t) :
-		       va_arg(*ap, unsigned);
-	v = l == 'l' ? va_arg(*ap, long) : l == 'z' ? va_arg(*ap, ssize_t) :
-	    va_arg(*ap, int);
+	if (c == 'u')
+		return l ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned);
+	v = l ? va_arg(*ap, long) : va_arg(*ap, int);
 	*neg = v < 0;
-	return v < 0 ? -(unsigned long long)v : (unsigned long long)v;
+	return v < 0 ? -(unsigned long)v : (unsigned long)v;
 }
 
 /* Formats into buf, which always ends with a NUL (size > 0); returns the
@@ -43,9 +30,8 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 		size_t n = 1;
 
 		if (*f == '%') {
-			char l = f[1] == 'l' || f[1] == 'z' ? *++f : 0;
-			char c = *++f;
-			bool neg;
+			bool l = f[1] == 'l', neg;
+			char c = *(f += 1 + l);
 
 			if (c == 's' && !l) {
 				p = va_arg(args, const char *);
@@ -54,13 +40,17 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 			} else if (c == 'c' && !l) {
 				num[0] = (char)va_arg(args, int);
 				p = num;
-			} else if (c == 'd' || c == 'u' || c == 'x') {
-				unsigned long long u = int_arg(&args, c, l, &neg);
+			} else if (c == 'd' || c == 'u') {
+				unsigned long u = int_arg(&args, c, l, &neg);
+				char *d = num + sizeof(num);
 
-				p = digits(num + sizeof(num), u, c == 'x' ? 16 : 10);
+				do
+					*--d = '0' + u % 10;
+				while (u /= 10);
 				if (neg)
-					*(char *)--p = '-';
-				n = num + sizeof(num) - p;
+					*--d = '-';
+				p = d;
+				n = num + sizeof(num) - d;
 			} else if (c == '%' && !l) {
 				p = "%";
 			} else {

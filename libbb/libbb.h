@@ -89,7 +89,7 @@ void *xzalloc(size_t n);
 char *xstrdup(const char *s);
 void arena_reset(void);
 
-/* fmt.c: %s %c %d %u %x with l or z, and %%; nothing else (no flags, no
+/* fmt.c: %s %c %d %u, %ld %lu, and %%; nothing else (no flags, no
  * width or precision). Any other conversion is a bug that the testsuite
  * finds in the sources (testsuite/lint.bats) and fmt prints as "%?". */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap);

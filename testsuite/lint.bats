@@ -19,7 +19,7 @@ setup() {
 		"$BATS_TEST_TMPDIR/t/testsuite"
 	cp "$TOP/testsuite/lint.py" "$BATS_TEST_TMPDIR/t/testsuite/"
 	printf 'int nl_f(void)\n{\n\tmsg("x");\n}\n' >"$BATS_TEST_TMPDIR/t/libbb/nl.c"
-	printf 'void f(void)\n{\n\tmsg("[%%5d] %%s", 1, "a");\n\tmsg("%%zu%%%%", n);\n}\n' \
+	printf 'void f(void)\n{\n\tmsg("[%%5d] %%s", 1, "a");\n\tmsg("%%lu%%%%", n);\n}\n' \
 		>"$BATS_TEST_TMPDIR/t/applets/x.c"
 	printf '@test "t" {\n\t! false\n\ttrue\n}\n@test "u" {\n\t! false\n}\n' \
 		>"$BATS_TEST_TMPDIR/t/testsuite/x.bats"

@@ -35,7 +35,7 @@ static void check_fmt(const char *want, const char *got, const char *name)
 
 /* Formats the compiler would check, given as data: fmt must not read an
  * argument for any of them. */
-static const char unknown[] = "[%5d][%.3s][%p][%ls]", lone[] = "end%";
+static const char unknown[] = "[%5d][%.3s][%p][%ls][%x][%zu]", lone[] = "end%";
 
 static void test_fmt(void)
 {
@@ -52,13 +52,9 @@ static void test_fmt(void)
 	check_fmt("abcd", b, "fmt: cut to the buffer, NUL-terminated");
 	fmt(b, sizeof(b), "%d", -2147483647 - 1);
 	check_fmt("-2147483648", b, "fmt: INT_MIN");
-	fmt(b, sizeof(b), "%u|%lu|%zu|%x|%lx|%zd", 3000000000u,
-	    (unsigned long)-1 >> 1, (size_t)7, 0xbeefu, 0x1234abcdUL,
-	    (ssize_t)-5);
-	check_fmt(sizeof(long) == 8 ?
-		  "3000000000|9223372036854775807|7|beef|1234abcd|-5" :
-		  "3000000000|2147483647|7|beef|1234abcd|-5",
-		  b, "fmt: unsigned, long, size_t and hex conversions");
+	fmt(b, sizeof(b), "%u|%lu|%u", 3000000000u, (unsigned long)-1 >> 1, 0u);
+	check_fmt(sizeof(long) == 8 ? "3000000000|9223372036854775807|0" :
+		  "3000000000|2147483647|0", b, "fmt: unsigned and unsigned long");
 	fmt(b, sizeof(b), "%ld|%ld", (long)-2147483647 - 1, 0L);
 	check_fmt("-2147483648|0", b, "fmt: long");
 	fmt(b, sizeof(b), "100%% %s", "sure");
@@ -66,7 +62,7 @@ static void test_fmt(void)
 	/* Conversions fmt does not have print a mark, never a misread
 	 * argument; lint.bats keeps them out of the sources. */
 	fmt(b, sizeof(b), unknown);
-	check_fmt("[%?5d][%?.3s][%?p][%?ls]", b, "fmt: unknown conversions are marked");
+	check_fmt("[%?5d][%?.3s][%?p][%?ls][%?x][%?zu]", b, "fmt: unknown conversions are marked");
 	fmt(b, sizeof(b), lone);
 	check_fmt("end%?", b, "fmt: a lone % at the end");
 }
