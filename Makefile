@@ -1,6 +1,31 @@
 # netnsbox: one static binary holding the ip netns commands as applets.
 # See README for the targets; generated files live under build/.
 
+# Checking builds, each with its objects in build/FLAVOUR and the arena
+# shown to its checker (libbb/arena.c). SANITIZE=1: ./netnsbox built by
+# clang with AddressSanitizer and UndefinedBehaviorSanitizer, linked
+# dynamically against the system's C library (the sanitizers cannot link
+# statically). VALGRIND=1: the static build, unstripped, with valgrind's
+# requests in the arena, for make check-valgrind.
+ifeq ($(SANITIZE),1)
+ifeq ($(origin CC),default)
+CC := clang
+endif
+FLAVOUR := san
+FLAVOUR_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-DARENA_ASAN
+FLAVOUR_LDFLAGS := -fsanitize=address,undefined
+else ifeq ($(VALGRIND),1)
+FLAVOUR := vg
+VALGRIND_INCLUDE ?= /usr/include/valgrind
+FLAVOUR_CFLAGS := -DARENA_VALGRIND -isystem $(VALGRIND_INCLUDE)
+endif
+ifneq ($(FLAVOUR),)
+CFLAGS ?= -O1 -g
+FLAVOUR_CFLAGS += -fno-omit-frame-pointer -funwind-tables
+SSTRIP ?=
+endif
+
 # A cross build takes the target's compiler from CROSS_COMPILE, the prefix
 # of its tools (aarch64-linux-musl- for aarch64-linux-musl-gcc); the build's
 # own tools are compiled with HOSTCC.
@@ -37,9 +62,13 @@ endif
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) \
 	-ffunction-sections -fdata-sections \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables -fstack-protector-strong \
-	-I$(B) -Ilibbb
-ALL_LDFLAGS := -static -Wl,--gc-sections -s -Wl,--build-id=none \
+	-I$(B) -Ilibbb $(FLAVOUR_CFLAGS)
+ifneq ($(FLAVOUR),san)
+ALL_LDFLAGS := -static -Wl,--gc-sections $(if $(FLAVOUR),,-s) -Wl,--build-id=none \
 	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 $(LDFLAGS)
+else
+ALL_LDFLAGS := -Wl,--gc-sections $(FLAVOUR_LDFLAGS) $(LDFLAGS)
+endif
 
 # musl-gcc does not see the kernel's uapi headers: give it links to them,
 # never -I/usr/include, which would pull glibc's headers in.
@@ -51,6 +80,9 @@ LTO ?= -flto
 ALL_CFLAGS += -isystem $(B)/include $(LTO) -fno-pie
 KHDR := $(B)/include/.stamp
 endif
+
+# Objects: those of a checking build apart from the others'.
+O := $(B)$(if $(FLAVOUR),/$(FLAVOUR))
 
 LIBBB := $(sort $(wildcard libbb/*.c))
 APPLET_SRCS := $(sort $(wildcard applets/*.c))
@@ -69,24 +101,29 @@ endif
 
 # The ip front end runs the netns commands, so it needs their code even when
 # their own applet names are not configured.
-APPLET_OBJS := $(patsubst applets/%.c,$(B)/applets/%.o,$(sort $(applets-y) \
+APPLET_OBJS := $(patsubst applets/%.c,$(O)/applets/%.o,$(sort $(applets-y) \
 	$(if $(filter y,$(CONFIG_IP)),$(filter applets/netns-%,$(APPLET_SRCS)))))
-OBJS := $(patsubst libbb/%.c,$(B)/libbb/%.o,$(LIBBB)) $(APPLET_OBJS)
+OBJS := $(patsubst libbb/%.c,$(O)/libbb/%.o,$(LIBBB)) $(APPLET_OBJS)
 
 # After the link, sstrip drops the section headers, which only tools read:
 # a kilobyte the binary does not need to run. SSTRIP= keeps them.
 SSTRIP ?= $(B)/sstrip
 
-netnsbox: $(OBJS) $(SSTRIP)
+netnsbox: $(OBJS) $(SSTRIP) $(B)/flavour
 	$(SAY) "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS)
 	$(Q)$(if $(SSTRIP),$(SSTRIP) $@)
+
+# What ./netnsbox was last built as: a change of flavour relinks it.
+$(B)/flavour: FORCE
+	@mkdir -p $(@D)
+	@echo '$(FLAVOUR)' | cmp -s - $@ || echo '$(FLAVOUR)' >$@
 
 $(B)/sstrip: scripts/sstrip.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -O2 -o $@ scripts/sstrip.c
 
-$(B)/%.o: %.c $(KHDR)
+$(O)/%.o: %.c $(KHDR)
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -133,9 +170,11 @@ size: netnsbox
 deps:
 	sh scripts/deps.sh
 
+# The QEMU boots need the default, static binary: a checking build skips
+# them.
 check: netnsbox lint-man
 	$(Q)st=0; sh testsuite/run.sh $(TESTS) || st=1; \
-	$(if $(TESTS),,sh testsuite/qemu/run.sh $(ARCHES) || st=1;) exit $$st
+	$(if $(TESTS)$(FLAVOUR),,sh testsuite/qemu/run.sh $(ARCHES) || st=1;) exit $$st
 
 # The end-to-end initramfs booted in a real kernel of each of ARCHES under
 # QEMU (testsuite/qemu/run.sh), also run by check unless TESTS names some
@@ -156,6 +195,21 @@ bench-syscalls: netnsbox
 	$(Q)sh scripts/bench-syscalls.sh
 
 .PHONY: bench-syscalls
+
+# Checking (see README): the applets' tests with each applet under
+# valgrind; the libFuzzer targets of testsuite/fuzz, FUZZ_TIME seconds
+# each. make SANITIZE=1 check runs the whole testsuite sanitized.
+VALGRIND_TESTS := add attach delete exec identify list list-id monitor pids set
+FUZZ_TIME ?= 60
+
+check-valgrind:
+	$(Q)$(MAKE) --no-print-directory VALGRIND=1 netnsbox
+	$(Q)NETNSBOX_VALGRIND=1 sh testsuite/run.sh $(VALGRIND_TESTS:%=testsuite/%.bats)
+
+fuzz: $(B)/config.mk
+	$(Q)$(MAKE) --no-print-directory -f testsuite/fuzz/fuzz.mk run FUZZ_TIME=$(FUZZ_TIME)
+
+.PHONY: check-valgrind fuzz FORCE
 
 clean:
 	rm -rf $(B) netnsbox
@@ -180,10 +234,12 @@ help:
 	@echo 'Targets: all (default) size check check-cross check-qemu bench'
 	@echo '         bench-syscalls deps deps-cross install install-hardlinks'
 	@echo '         uninstall man lint-man dist distcheck clean distclean'
+	@echo '         check-valgrind fuzz'
 	@echo 'Configuration: defconfig allyesconfig allnoconfig oldconfig'
 	@echo '               olddefconfig menuconfig savedefconfig'
 	@echo 'Variables: CC=musl-gcc|gcc|clang CROSS_COMPILE=PREFIX- HOSTCC V=1 WERROR=1'
 	@echo '           SSTRIP= PREFIX DESTDIR SBINDIR MANDIR TESTS CROSS_ARCHES ARCHES'
+	@echo '           SANITIZE=1 VALGRIND=1 FUZZ_TIME'
 
 .PHONY: all size deps check bench clean distclean help $(NOCONFIG)
 .DELETE_ON_ERROR:

@@ -13,7 +13,8 @@ qemu_pkgs="qemu-system-x86 qemu-system-arm qemu-system-mips busybox-static
 cpio xz-utils"
 pkgs="$qemu_pkgs make gcc clang musl-tools linux-libc-dev kconfig-frontends-nox
 bats bats-support bats-assert iproute2 util-linux libcap2-bin file procps
-groff-base python3 mandoc man-db busybox-static strace"
+groff-base python3 mandoc man-db busybox-static strace libclang-rt-14-dev
+valgrind"
 # musl-dev:ARCH gives ARCH's libc and its compiler wrapper (such as
 # aarch64-linux-musl-gcc); linux-libc-dev-ARCH-cross the kernel headers in
 # /usr/TRIPLET/include, since linux-libc-dev:ARCH must be the very version

@@ -30,14 +30,23 @@ setup() {
 		(cd "$src" && tar xf -)
 }
 
+# The copies are built as the tree under test was (see FLAVOUR in lib),
+# whatever make passed down.
+case $FLAVOUR in
+san) KIND="SANITIZE=1 VALGRIND=" LINKAGE="dynamically linked" ;;
+vg) KIND="SANITIZE= VALGRIND=1" LINKAGE="statically linked" ;;
+*) KIND="SANITIZE= VALGRIND=" LINKAGE="statically linked" ;;
+esac
+
 # build [MAKE ARGS]...: make in the copy, warnings as errors, quietly
 # unless it fails.
 build() {
-	make -C "$src" -j2 WERROR=1 "$@" >"$BATS_TEST_TMPDIR/make.log" 2>&1 ||
+	submake -C "$src" -j2 WERROR=1 $KIND "$@" >"$BATS_TEST_TMPDIR/make.log" 2>&1 ||
 		{ cat "$BATS_TEST_TMPDIR/make.log"; return 1; }
 }
 
 @test "make with no .config runs defconfig first and builds a static binary" {
+	need_static_build "it checks the default build's binary"
 	build
 	[ -f "$src/.config" ]
 	grep -qx 'CONFIG_NETNS_RUN_DIR="/run/netns"' "$src/.config"
@@ -51,6 +60,7 @@ build() {
 }
 
 @test "SSTRIP= keeps the section headers of a stripped binary, which still runs" {
+	need_static_build "it checks the default build's stripping"
 	build SSTRIP=
 	run file -L "$src/netnsbox"
 	assert_output --partial 'statically linked'
@@ -77,6 +87,7 @@ need_x86_64() {
 
 @test "the default build fits 40,960 bytes and is built with -fstack-protector-strong" {
 	need_x86_64
+	need_static_build "the budgets are the default build's"
 	build V=1
 	compiles=$(grep -c -- ' -c -o build/' "$BATS_TEST_TMPDIR/make.log")
 	[ "$compiles" -gt 0 ]
@@ -88,6 +99,7 @@ need_x86_64() {
 
 @test "the netns-only build (no ip link, no fallback) stays under its ceiling of 38,912 bytes (its budget, 32,768, is not met)" {
 	need_x86_64
+	need_static_build "the budgets are the default build's"
 	build defconfig
 	sed -i -e 's/^CONFIG_IP_LINK=y$/# CONFIG_IP_LINK is not set/' \
 		-e 's/^CONFIG_IP_FALLBACK=.*/CONFIG_IP_FALLBACK=""/' "$src/.config"
@@ -104,8 +116,9 @@ need_x86_64() {
 
 @test "make size: the size of the build in force, then each configuration against its budget, object by object" {
 	need_x86_64
+	need_static_build "the budgets are the default build's"
 	build
-	run make -s -C "$src" size
+	run submake -s -C "$src" size
 	assert_success
 	assert_line --index 0 "$(stat -c %s "$src/netnsbox") netnsbox"
 	assert_line --regexp "^default: [0-9]+ bytes stripped, (within|OVER) its budget of $DEFAULT_BUDGET bytes"
@@ -142,8 +155,9 @@ netns-delete" ;;
 		run "$src/netnsbox" --list
 		assert_success
 		assert_output "$want"
-		file -L "$src/netnsbox" | grep -q 'statically linked'
-		[ "$(uname -m)" != x86_64 ] || case $s in
+		file -L "$src/netnsbox" | grep -q "$LINKAGE"
+		# The budgets are the default build's.
+		[ "$(uname -m)" != x86_64 ] || [ -n "$FLAVOUR" ] || case $s in
 		IP) fits "ip alone" $DEFAULT_BUDGET ;;
 		*) fits "$name alone" $ONE_APPLET_BUDGET ;;
 		esac
@@ -162,6 +176,7 @@ netns-delete" ;;
 }
 
 @test "CROSS_COMPILE=PREFIX- compiles with PREFIXgcc, given its target's kernel headers" {
+	need_static_build "a cross build is a default build"
 	bin=$BATS_TEST_TMPDIR/bin
 	mkdir -p "$bin"
 	printf '#!/bin/sh\necho "$*" >>%s/cc.log\nexec musl-gcc "$@"\n' \
@@ -185,6 +200,7 @@ netns-delete" ;;
 }
 
 @test "a musl compiler that has the kernel headers is given none" {
+	need_static_build "it checks the default build's compiler"
 	bin=$BATS_TEST_TMPDIR/bin
 	k=$BATS_TEST_TMPDIR/kernel
 	target=$(musl-gcc -dumpmachine)
@@ -206,13 +222,13 @@ netns-delete" ;;
 		sed "s|$src/||" | sort)
 	[ -n "$users" ]
 	sed -i 's/^CONFIG_FEATURE_INSTALLER=y/# CONFIG_FEATURE_INSTALLER is not set/' "$src/.config"
-	run make -C "$src"
+	run submake -C "$src" $KIND
 	assert_success
 	compiled=$(echo "$output" | sed -n 's/^  CC      //p' | sort)
 	[ "$compiled" = "$users" ]
 	run -127 "$src/netnsbox" --install -s "$BATS_TEST_TMPDIR"
 	assert_output "netnsbox: applet not found: --install"
-	run make -C "$src"
+	run submake -C "$src" $KIND
 	refute_output --partial '  CC '
 }
 

@@ -8,9 +8,55 @@ RUN_DIR=${NETNSBOX_RUN_DIR:-/run/netns}
 ETC_DIR=${NETNSBOX_ETC_DIR:-/etc/netns}
 IPROUTE2=/usr/sbin/ip
 
+# The build under test, as the Makefile wrote it: "" (the static one), san
+# (SANITIZE=1) or vg (VALGRIND=1). A sanitizer's or valgrind's report goes
+# to a file of its own in CHECK_LOGS, which run.sh shows and counts as a
+# failure, and makes the process exit 86, which no test expects.
+FLAVOUR=$(cat "$TOP/build/flavour" 2>/dev/null || true)
+CHECK_LOGS=$TOP/testsuite/results/check-logs
+if [ "$FLAVOUR" = san ]; then
+	# Quoted: the sanitizers split their options at blanks too.
+	export ASAN_OPTIONS="exitcode=86:log_path='$CHECK_LOGS/asan'"
+	export UBSAN_OPTIONS="exitcode=86:log_path='$CHECK_LOGS/ubsan':print_stacktrace=1"
+fi
+
+# A make that a test runs builds what the tree under test was built as.
+case $FLAVOUR in
+san) export SANITIZE=1 VALGRIND= ;;
+vg) export SANITIZE= VALGRIND=1 ;;
+*) export SANITIZE= VALGRIND= ;;
+esac
+
+# submake ARGS...: make, with none of the flags of a make that runs the
+# testsuite (make -s check would silence the "  CC" lines tests read).
+submake() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make "$@"
+}
+
+# need_static_build WHY: skip in the checking builds, which are not stripped,
+# far larger and, with SANITIZE=1, dynamic.
+need_static_build() {
+	[ -z "$FLAVOUR" ] || skip "$1: not in a checking build (SANITIZE=1, VALGRIND=1)"
+}
+
 # Links to every applet, first in PATH: tests call applets by their names.
+# With NETNSBOX_VALGRIND set (make check-valgrind), scripts that run each
+# under valgrind instead, $NETNSBOX too, where any user can run them.
 BIN=$BATS_FILE_TMPDIR/bin
-if [ ! -d "$BIN" ]; then
+if [ -n "$NETNSBOX_VALGRIND" ]; then
+	BIN=$TOP/testsuite/results/valgrind-bin
+	if [ ! -d "$BIN" ]; then
+		mkdir -p "$BIN/real"
+		vg=$(command -v valgrind)
+		for a in netnsbox $("$NETNSBOX" --list); do
+			ln -s "$NETNSBOX" "$BIN/real/$a"
+			printf '#!/bin/sh\nexec %q -q --vgdb=no --error-exitcode=86 --leak-check=full --log-file=%q %q "$@"\n' \
+				"$vg" "$CHECK_LOGS/valgrind.%p" "$BIN/real/$a" >"$BIN/$a"
+			chmod 755 "$BIN/$a"
+		done
+	fi
+	NETNSBOX=$BIN/netnsbox
+elif [ ! -d "$BIN" ]; then
 	mkdir -p "$BIN"
 	"$NETNSBOX" --install -s "$BIN" >/dev/null 2>&1 || true
 fi

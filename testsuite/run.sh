@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh [FILE.bats]...: run the testsuite, each file in a sandbox of its own
 # (sandbox.sh), and end with one line "N passed, M failed, K skipped" counted
-# from bats' TAP output. Exits non-zero when a test failed or none ran.
+# from bats' TAP output, each report of a sanitizer or valgrind counted as a
+# failure too. Exits non-zero when a test failed or none ran.
 cd "$(dirname "$0")/.." || exit 1
 cfg=build/config.full
 NETNSBOX_RUN_DIR=$(sed -n 's/^CONFIG_NETNS_RUN_DIR="\(.*\)"$/\1/p' $cfg)
@@ -17,6 +18,11 @@ rm -f testsuite/results/.writable
 tap=testsuite/results/tap.txt
 : >$tap
 rm -f testsuite/results/summary.txt
+# Reports of the sanitizers and valgrind (see lib.bash), from processes of
+# any user.
+logs=testsuite/results/check-logs
+rm -rf $logs testsuite/results/valgrind-bin
+mkdir -m 1777 $logs
 
 sandbox=yes
 sh testsuite/sandbox.sh true 2>testsuite/results/sandbox.err || sandbox=$?
@@ -51,6 +57,13 @@ pass=$((pass - skip))
 # as failed.
 plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' $tap | awk '{ n += $1 } END { print n + 0 }')
 [ $((pass + skip + fail)) -ge "$plan" ] || fail=$((plan - pass - skip))
+# A report is a failure even where the test did not see the process fail.
+for f in $logs/*; do
+	[ -s "$f" ] || continue
+	echo "# $f:"
+	sed 's/^/# /' "$f"
+	fail=$((fail + 1))
+done
 fail=$((fail + dead))
 if [ $((pass + fail)) -eq 0 ]; then
 	echo "run.sh: no test ran" >&2
