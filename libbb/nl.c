@@ -162,8 +162,9 @@ bool nl_get_u32(const struct nlattr *a, uint32_t *v)
 
 /* The end of a request: an ACK or error (struct nlmsgerr, the request
  * not echoed since the socket asks for capped ACKs) or the end of a dump
- * (an int). Returns its errno, 0 for success, with the extended ACK text
- * in ext (of size sizeof(nl->ext)), "" when there is none. */
+ * (an int). Returns its errno, 0 for success, EPROTO for an error number
+ * the kernel cannot send, with the extended ACK text in ext (of size
+ * sizeof(nl->ext)), "" when there is none. */
 static int ack(const struct nlmsghdr *n, char *ext)
 {
 	size_t off = n->nlmsg_type == NLMSG_DONE ? sizeof(int) :
@@ -176,6 +177,10 @@ static int ack(const struct nlmsghdr *n, char *ext)
 	if (n->nlmsg_len < NLMSG_HDRLEN + off)
 		return n->nlmsg_type == NLMSG_DONE ? 0 : EPROTO;
 	memcpy(&error, NLMSG_DATA(n), sizeof(error));
+	/* The kernel's errors are -1 to -4095: anything else is malformed
+	 * (and -INT_MIN would overflow). */
+	if (error > 0 || error < -4095)
+		return EPROTO;
 	if (error && (n->nlmsg_flags & NLM_F_ACK_TLVS) &&
 	    (off == sizeof(int) || (n->nlmsg_flags & NLM_F_CAPPED)) &&
 	    nl_parse(n, off, tb, NLMSGERR_ATTR_MAX) == 0 &&
@@ -194,8 +199,9 @@ static int ack(const struct nlmsghdr *n, char *ext)
  * ACK, an error or, for a dump, NLMSG_DONE), calling cb for each data
  * message. Returns 0, or -1 with errno set to the first error: the
  * kernel's, EPROTO for a malformed or truncated answer, EINTR for a dump
- * that changed while it was read (NLM_F_DUMP_INTR). Answers to other
- * sequence numbers or ports are ignored. */
+ * that changed while it was read (NLM_F_DUMP_INTR). Datagrams that do not
+ * come from the kernel, and answers to other sequence numbers or ports,
+ * are ignored. */
 int nl_wait(struct nl *nl, nl_cb cb, void *arg)
 {
 	static union {
@@ -206,13 +212,20 @@ int nl_wait(struct nl *nl, nl_cb cb, void *arg)
 
 	nl->ext[0] = '\0';
 	while (nl->pending) {
-		ssize_t len = recv(nl->fd, u.b, sizeof(u.b), MSG_TRUNC);
+		struct sockaddr_nl sa;
+		socklen_t salen = sizeof(sa);
+		ssize_t len = recvfrom(nl->fd, u.b, sizeof(u.b), MSG_TRUNC,
+				       (struct sockaddr *)&sa, &salen);
 		const struct nlmsghdr *n = &u.n;
 
 		if (len < 0 && errno == EINTR)
 			continue;
 		if (len < 0)
 			goto fail;
+		/* Any process may send to this port: only the kernel's
+		 * datagrams are answers, as iproute2's rtnl_talk checks. */
+		if (salen != sizeof(sa) || sa.nl_pid != 0)
+			continue;
 		if ((size_t)len > sizeof(u.b) || !NLMSG_OK(n, len)) {
 			errno = EPROTO;
 			goto fail;

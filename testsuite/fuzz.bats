@@ -2,7 +2,7 @@
 # The fuzz targets of testsuite/fuzz, built as replayers (no libFuzzer) with
 # AddressSanitizer and UndefinedBehaviorSanitizer: every seed and every input
 # that once made a target fail runs clean; the netlink seeds are what this
-# kernel answers.
+# kernel answers; nl.c's ways with what the kernel cannot send.
 
 bats_require_minimum_version 1.5.0
 load lib
@@ -77,4 +77,49 @@ inputs() {
 		"$F/netlink-replay" -v "$d/$name" 2>&1
 	done)
 	assert_equal "$replayed" "$recorded"
+}
+
+# nl_input FILE MODE [FROM TYPE SEQ ERROR]...: a netlink target input: the
+# command of MODE, then datagrams of one message each, from port FROM (0 is
+# the kernel), of TYPE (2 an error or ACK, 3 the end of a dump) with the
+# int ERROR, for request SEQ (the first request is 2).
+nl_input() {
+	python3 - "$@" <<'PY'
+import struct, sys
+f, mode, *rest = sys.argv[1:]
+out = bytes([int(mode)])
+for i in range(0, len(rest), 4):
+    frm, typ, seq, err = (int(x, 0) for x in rest[i:i + 4])
+    body = struct.pack('=i', err) + (bytes(16) if typ == 2 else b'')
+    msg = struct.pack('=IHHII', 16 + len(body), typ, 0, seq, 0x4e42) + body
+    out += struct.pack('<BH', frm, len(msg)) + msg
+open(f, 'wb').write(out)
+PY
+}
+
+@test "an error number the kernel cannot send is a protocol error" {
+	command -v python3 >/dev/null || skip "python3 is not installed"
+	for e in -2147483648 1 -4096; do
+		nl_input "$BATS_TEST_TMPDIR/in" 3 0 2 2 "$e"
+		run "$F/netlink-replay" -v "$BATS_TEST_TMPDIR/in"
+		assert_success
+		assert_output "RTNETLINK answers: Protocol error
+Dump terminated
+status 1"
+	done
+	# The kernel's own: the largest it can send.
+	nl_input "$BATS_TEST_TMPDIR/in" 3 0 2 2 -4095
+	run "$F/netlink-replay" -v "$BATS_TEST_TMPDIR/in"
+	assert_output "RTNETLINK answers: Unknown error 4095
+Dump terminated
+status 1"
+}
+
+@test "a datagram from another port than the kernel's is no answer" {
+	command -v python3 >/dev/null || skip "python3 is not installed"
+	# An error from port 7 first, then the kernel's end of the dump.
+	nl_input "$BATS_TEST_TMPDIR/in" 3 7 2 2 -1 0 3 2 0
+	run "$F/netlink-replay" -v "$BATS_TEST_TMPDIR/in"
+	assert_success
+	assert_output "status 0"
 }

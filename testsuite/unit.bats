@@ -1,8 +1,9 @@
 #!/usr/bin/env bats
 # Unit checks of libbb: the formatter, number parsing, netlink attribute
-# parsing, error texts and JSON escaping, compiled with the system's
-# compiler, or for another architecture with UNIT_CC (the compiler and its
-# flags), UNIT_BUILD (that build's folder) and UNIT_RUN (its emulator).
+# parsing, error texts, JSON escaping and the netlink transport, compiled
+# with the system's compiler, or for another architecture with UNIT_CC (the
+# compiler and its flags), UNIT_BUILD (that build's folder) and UNIT_RUN (its
+# emulator).
 
 bats_require_minimum_version 1.5.0
 load lib
@@ -62,4 +63,11 @@ $(printf "%${n}s" | tr ' ' x)
 	if command -v python3 >/dev/null; then
 		echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["name"]=="q\"b\\s\t\n\r\f\b\x01\x1f\x7f\xe9", d'
 	fi
+}
+
+@test "a netlink answer from another socket than the kernel is ignored" {
+	[ -z "$UNIT_RUN" ] || skip "qemu-user does not carry RTM_GETNSID"
+	run "$t" spoof
+	assert_success
+	assert_output "the kernel's answer"
 }

@@ -6,8 +6,10 @@
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 static int failures, checks;
 
@@ -385,8 +387,52 @@ static void test_outf(size_t n)
 	out_flush();
 }
 
+/* Any process may send to a netlink socket's port. An error sent from
+ * another socket, with the sequence number the next request will have,
+ * is queued before the kernel's answer: it must not be taken for it. */
+static int test_spoof(void)
+{
+	char buf[64] __attribute__((aligned(4)));
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
+	struct {
+		struct nlmsghdr n;
+		struct nlmsgerr e;
+	} fake;
+	struct nlmsghdr *n;
+	struct nl nl;
+	int s;
+
+	if (nl_open(&nl, true) < 0 ||
+	    (s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE)) < 0) {
+		perror("netlink");
+		return 2;
+	}
+	memset(&fake, 0, sizeof(fake));
+	fake.n.nlmsg_len = sizeof(fake);
+	fake.n.nlmsg_type = NLMSG_ERROR;
+	fake.n.nlmsg_seq = nl.seq + 1;
+	fake.n.nlmsg_pid = nl.portid;
+	fake.e.error = -EPERM;
+	to.nl_pid = nl.portid;
+	if (sendto(s, &fake, sizeof(fake), 0, (struct sockaddr *)&to,
+		   sizeof(to)) != sizeof(fake)) {
+		perror("sendto");
+		return 2;
+	}
+	n = nl_put_header(buf, RTM_GETNSID, NLM_F_DUMP);
+	nl_put_extra(n, sizeof(buf), sizeof(struct rtgenmsg));
+	if (nl_talk(&nl, n, NULL, NULL) < 0) {
+		printf("taken for the answer: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("the kernel's answer\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "spoof") == 0)
+		return test_spoof();
 	if (argc > 1 && strcmp(argv[1], "json") == 0) {
 		test_json();
 		return 0;
