@@ -73,14 +73,43 @@ bool netns_mounted_at(int dirfd, const char *name)
 	return ok;
 }
 
-/* Opens the run dir and takes its lock; -1 with errno set when the run
- * dir cannot be opened. */
-static int lock_run_dir(void)
+/* The lock of add, attach and delete is a file beside the run dir,
+ * RUN_DIR.lock, that only root can open: a regular file, root's, mode
+ * 0600, never a link followed. Not the run dir itself, which iproute2
+ * locks: it is open to every user, and any user could hold a lock on it
+ * for ever. Not a file in the run dir either: iproute2 would list it as a
+ * name. flags: O_CREAT for the commands that change names. */
+static int lock_open(int flags)
 {
-	int fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char path[PATH_MAX];
+	struct stat st;
+	int fd;
 
-	if (fd < 0)
+	fmt(path, sizeof(path), "%s.lock", run_dir);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_NOCTTY | O_CLOEXEC | flags, 0600);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+			st.st_uid || (st.st_mode & 077))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Opens the run dir (*dir) and takes the lock, whose fd it returns: the
+ * lock file's, or where there is none to be had (a read-only parent, a
+ * caller who is not root) the run dir's own, as iproute2. -1 with errno
+ * set when the run dir cannot be opened. */
+static int lock_run_dir(int *dir)
+{
+	int fd;
+
+	*dir = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*dir < 0)
 		return -1;
+	fd = lock_open(O_CREAT);
+	if (fd < 0)
+		fd = fcntl(*dir, F_DUPFD_CLOEXEC, 0);
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			msg("Warning: could not flock netns runtime directory \"%s\":",
@@ -89,6 +118,14 @@ static int lock_run_dir(void)
 		}
 	}
 	return fd;
+}
+
+static void unlock_run_dir(int dir, int lock)
+{
+	if (lock >= 0)
+		close(lock);
+	if (dir >= 0)
+		close(dir);
 }
 
 /* The run dir, made (0755) if it is missing; reports. */
@@ -101,18 +138,19 @@ int netns_mkdir(void)
 	return 0;
 }
 
-/* Takes the run dir's lock, creating the run dir (0755) if it is missing.
- * Add, attach and delete hold it while they change a name, so that they
- * are atomic with respect to each other; add holds it while it makes the
- * run dir a mount point, so that this happens once however many adds race
- * at boot. Returns the lock's fd; reports. */
-static int netns_lock(void)
+/* Takes the lock, creating the run dir (0755) if it is missing. Add,
+ * attach and delete hold it while they change a name, so that they are
+ * atomic with respect to each other; add holds it while it makes the run
+ * dir a mount point, so that this happens once however many adds race at
+ * boot. Returns the lock's fd, the run dir's in *dir; reports. */
+static int netns_lock(int *dir)
 {
 	int fd;
 
+	*dir = -1;
 	if (netns_mkdir() < 0)
 		return -1;
-	fd = lock_run_dir();
+	fd = lock_run_dir(dir);
 	if (fd < 0)
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
 	return fd;
@@ -163,11 +201,11 @@ int netns_unbind(const char *name)
 {
 	char path[PATH_MAX];
 	sigset_t old;
-	int lock, r = -1;
+	int dir, lock, r = -1;
 
 	netns_path(path, name);
 	origin_enter();
-	lock = lock_run_dir();
+	lock = lock_run_dir(&dir);
 	hold_signals(&old);
 	if (lock >= 0) {
 		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
@@ -175,8 +213,7 @@ int netns_unbind(const char *name)
 	}
 	if (r < 0)
 		msg("Cannot remove namespace file \"%s\":", path);
-	if (lock >= 0)
-		close(lock);
+	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();
 	return r;
@@ -252,18 +289,17 @@ int netns_bind(const char *name, pid_t pid, bool lo)
 	int self = pid ? -1 : openat(AT_FDCWD, "/proc/self/ns/net",
 				     O_RDONLY | O_CLOEXEC);
 	sigset_t old;
-	int lock, r;
+	int dir, lock, r;
 
 	if (!pid && self < 0) {
 		msg("Cannot open init namespace:");
 		return -1;
 	}
 	origin_enter();
-	lock = netns_lock();
+	lock = netns_lock(&dir);
 	hold_signals(&old);
 	r = lock < 0 ? -1 : bind_locked(name, pid, lo, self);
-	if (lock >= 0)
-		close(lock);
+	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();
 	if (self >= 0)

@@ -286,9 +286,11 @@ Command failed $batch:1" ]
 
 @test "an add waiting for the run dir's lock stops on SIGTERM, leaving nothing" {
 	netns-add a
-	# This shell holds the lock; the add waits for it until timeout's TERM
-	# (status 124), or, if TERM is held off, until its KILL (137).
-	exec 7<"$RUN_DIR"
+	# This shell holds the lock (the file beside the run dir that only
+	# root can open); the add waits for it until timeout's TERM (status
+	# 124), or, if TERM is held off, until its KILL (137).
+	[ "$(stat -c '%a %U %F' "$RUN_DIR.lock")" = "600 root regular empty file" ]
+	exec 7<"$RUN_DIR.lock"
 	flock 7
 	run timeout -k 10 1 netns-add b
 	exec 7<&-
@@ -342,4 +344,20 @@ Command failed $batch:1" ]
 	run "$NETNSBOX" ip -n a -b b
 	assert_success
 	assert_output "$BATS_TEST_TMPDIR/wd"
+}
+
+@test "an unprivileged user's lock on the run dir holds up no add" {
+	netns-add a
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-add b
+	kill_holder
+	assert_success
+	[ -z "$stderr" ]
+	assert_netns b
+	need_applet ip
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 "$NETNSBOX" ip netns add c
+	kill_holder
+	assert_success
+	assert_netns c
 }

@@ -194,3 +194,18 @@ delete_all_or_churn() {
 	assert_only_races
 	assert_consistent
 }
+
+@test "an unprivileged user's lock on the run dir holds up no add, attach or delete at boot" {
+	need_applet netns-attach
+	mkdir -p "$RUN_DIR"
+	hold_run_dir_lock
+	run timeout 60 bash -c '
+		for i in $(seq 10); do netns-add "a$i" & netns-attach "t$i" $$ & done
+		wait
+		for i in $(seq 10); do netns-delete "a$i" & done
+		wait'
+	kill_holder
+	assert_success
+	assert_consistent
+	[ "$(ls "$RUN_DIR" | wc -l)" = 10 ]
+}

@@ -214,7 +214,7 @@ $(usage_of netns-delete)" ]
 	netns-add a
 	# This shell holds the lock; the delete waits for it until timeout's
 	# TERM (status 124), or, if TERM is held off, until its KILL (137).
-	exec 7<"$RUN_DIR"
+	exec 7<"$RUN_DIR.lock"
 	flock 7
 	run timeout -k 10 1 netns-delete a
 	exec 7<&-
@@ -234,4 +234,20 @@ $(usage_of netns-delete)" ]
 	run netns-delete -a
 	assert_success
 	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
+}
+
+@test "an unprivileged user's lock on the run dir holds up no delete" {
+	netns-add a
+	netns-add b
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-delete a
+	kill_holder
+	assert_success
+	[ -z "$stderr" ]
+	assert_gone a
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-delete -a
+	kill_holder
+	assert_success
+	assert_gone b
 }

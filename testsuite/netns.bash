@@ -131,3 +131,30 @@ capture() {
 	out=$(cat "$f.out")
 	err=$(cat "$f.err")
 }
+
+# nobody CMD...: CMD as the unprivileged user 65534.
+nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# hold_run_dir_lock: the unprivileged user 65534 takes an exclusive flock on
+# the run dir, as any local user can (it is 0755), and keeps it; its pid in
+# $holder, stopped by kill_holder.
+hold_run_dir_lock() {
+	local i
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	nobody bash -c 'exec 7<"$1" && flock 7 && exec sleep 600' - "$RUN_DIR" \
+		</dev/null >/dev/null 2>&1 3>&- &
+	holder=$!
+	echo "$holder" >>"$BATS_FILE_TMPDIR/sleepers"
+	for i in $(seq 200); do
+		flock -n "$RUN_DIR" true || return 0
+		sleep 0.05
+	done
+	fail "the unprivileged user never got the run dir's lock"
+}
+
+kill_holder() {
+	kill "$holder" 2>/dev/null || true
+	wait "$holder" 2>/dev/null || true
+}
