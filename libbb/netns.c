@@ -235,21 +235,25 @@ static int lo_up(void)
 /* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
  * (pid 0), with its loopback up when lo, or that of process pid. In
  * iproute2's order: the run dir, the file, then the namespace, so that the
- * messages are the same. On failure nothing is left: no file, no mount.
- * The caller holds the lock. */
+ * messages are the same. The bind is onto the file made, through its fd,
+ * not onto whatever the name leads to by then: in a run dir others may
+ * write, a link swapped in for it must not get a namespace bound over its
+ * target. On failure nothing is left: no file, no mount. The caller holds
+ * the lock. */
 static int bind_locked(const char *name, pid_t pid, bool lo, int self)
 {
-	char path[PATH_MAX], src[32] = "/proc/self/ns/net";
-	int fd;
+	char path[PATH_MAX], src[32] = "/proc/self/ns/net", dst[32];
+	int fd, r = -1;
 
 	if (setup_run_dir() < 0)
 		return -1;
-	fd = openat(AT_FDCWD, netns_path(path, name), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	fd = openat(AT_FDCWD, netns_path(path, name),
+		    O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
 		msg("Cannot create namespace file \"%s\":", path);
 		return -1;
 	}
-	close(fd);
+	fmt(dst, sizeof(dst), "/proc/self/fd/%d", fd);
 	if (pid)
 		fmt(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
 	else if (unshare(CLONE_NEWNET) < 0) {
@@ -257,28 +261,26 @@ static int bind_locked(const char *name, pid_t pid, bool lo, int self)
 		goto fail;
 	}
 	/* The namespace is complete before its name is usable. */
-	if (!pid && lo && lo_up() < 0) {
+	if (!pid && lo && lo_up() < 0)
 		msg("Cannot bring up lo in \"%s\":", name);
-		fd = -1;
-	} else if ((fd = mount(src, path, "none", MS_BIND, NULL)) < 0) {
+	else if ((r = mount(src, dst, "none", MS_BIND, NULL)) < 0)
 		msg("Bind %s -> %s failed:", src, path);
-	}
 	/* Back only from a namespace of our own making: setns needs a
 	 * privilege an ordinary user has not, even into one's own. This
 	 * process cannot go on in the wrong namespace, but it leaves no
 	 * name behind: the caller's status and the lock end with it. */
 	if (!pid && setns(self, CLONE_NEWNET) < 0) {
 		msg("Cannot return to the caller's network namespace:");
-		if (fd == 0)
-			umount2(path, MNT_DETACH);
+		if (r == 0)
+			umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 		unlink(path);
 		xexit(1);
 	}
-	if (fd == 0)
-		return 0;
 fail:
-	unlink(path);
-	return -1;
+	close(fd);
+	if (r < 0)
+		unlink(path);
+	return r;
 }
 
 /* Add (pid 0) or attach. The caller stays in its own namespace: batch mode

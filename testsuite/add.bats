@@ -361,3 +361,35 @@ Command failed $batch:1" ]
 	assert_success
 	assert_netns c
 }
+
+@test "a run dir others may write: a link swapped in for the new name is never bound over" {
+	[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 is not installed"
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	mkdir -m 0777 "$RUN_DIR"
+	target=$BATS_TEST_TMPDIR/target
+	echo keep >"$target"
+	# The user replaces each file root makes at x with a link to target.
+	nobody timeout 120 /usr/bin/python3 -c '
+import os, stat, sys
+x, t = sys.argv[1:]
+while True:
+	try:
+		st = os.lstat(x)
+		if stat.S_ISREG(st.st_mode) and st.st_uid == 0:
+			os.unlink(x)
+			os.symlink(t, x)
+	except OSError:
+		pass
+' "$RUN_DIR/x" "$target" </dev/null >/dev/null 2>&1 3>&- &
+	swapper=$!
+	echo "$swapper" >>"$BATS_FILE_TMPDIR/sleepers"
+	for i in $(seq 100); do
+		netns-add x 2>/dev/null || true
+		netns-delete x 2>/dev/null || true
+	done
+	kill "$swapper"
+	wait "$swapper" || true
+	[ "$(awk -v p="$target" '$5 == p' /proc/self/mountinfo | wc -l)" = 0 ] ||
+		fail "a namespace was bound over $target"
+	[ "$(cat "$target")" = keep ]
+}
