@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/vfs.h>
 #include <limits.h>
 #include <linux/magic.h>
@@ -156,6 +157,18 @@ static int netns_lock(int *dir)
 	return fd;
 }
 
+/* What an add leaves when it is killed between making the file and binding
+ * the namespace on it, and a delete killed between unbinding and removing:
+ * an empty regular file of mode 0, root's, with one link, on the run dir's
+ * own file system (st: from lstat; dev: the run dir's), so with nothing
+ * mounted on it from elsewhere. The caller holds the lock, so that no add
+ * or delete of ours is half way. */
+static bool leftover(const struct stat *st, dev_t dev)
+{
+	return S_ISREG(st->st_mode) && !(st->st_mode & 07777) && !st->st_size &&
+	       !st->st_uid && st->st_nlink == 1 && st->st_dev == dev;
+}
+
 /* Make the run dir a shared mount point: a name unmounted in one mount
  * namespace is then unmounted in all of them, which lets the namespace be
  * freed sooner, and a name mounted later reaches the mount namespaces made
@@ -193,6 +206,28 @@ static void hold_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
+/* Unbinds and removes NAME of the run dir dir, whose path is path.
+ * Nothing is unmounted that cannot then be removed: not on a read-only
+ * run dir, not from a folder. Reports. */
+static int unbind_locked(int dir, const char *name, const char *path)
+{
+	struct statvfs sv;
+	struct stat st;
+
+	if (fstatvfs(dir, &sv) == 0 && (sv.f_flag & ST_RDONLY)) {
+		errno = EROFS;
+		goto fail;
+	}
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    !S_ISDIR(st.st_mode))
+		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+	if (unlinkat(dir, name, 0) == 0)
+		return 0;
+fail:
+	msg("Cannot remove namespace file \"%s\":", path);
+	return -1;
+}
+
 /* Delete never makes the run dir. One that cannot be opened holds no
  * name, and why is the answer for the name too (no such file, not a
  * directory), as unlink would give it. Under the lock, unbinding then
@@ -207,11 +242,9 @@ int netns_unbind(const char *name)
 	origin_enter();
 	lock = lock_run_dir(&dir);
 	hold_signals(&old);
-	if (lock >= 0) {
-		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
-		r = unlink(path);
-	}
-	if (r < 0)
+	if (lock >= 0)
+		r = unbind_locked(dir, name, path);
+	else
 		msg("Cannot remove namespace file \"%s\":", path);
 	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -232,6 +265,27 @@ static int lo_up(void)
 	return r;
 }
 
+/* The file of a new name, open, made where nothing is (a leftover is
+ * replaced) in the run dir dir: by its path, which the run dir's own
+ * mount made since dir was opened may cover. A leftover is replaced only
+ * while no iproute2 add, which locks the run dir itself, is half way:
+ * then what it made is not taken. Otherwise "File exists". */
+static int create(int dir, const char *path)
+{
+	const int how = O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+	int fd = openat(AT_FDCWD, path, how, 0);
+	struct stat st, ds;
+
+	if (fd >= 0 || errno != EEXIST)
+		return fd;
+	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    fstat(dir, &ds) == 0 && leftover(&st, ds.st_dev) &&
+	    flock(dir, LOCK_EX | LOCK_NB) == 0 && unlink(path) == 0)
+		return openat(AT_FDCWD, path, how, 0);
+	errno = EEXIST;
+	return -1;
+}
+
 /* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
  * (pid 0), with its loopback up when lo, or that of process pid. In
  * iproute2's order: the run dir, the file, then the namespace, so that the
@@ -240,15 +294,15 @@ static int lo_up(void)
  * write, a link swapped in for it must not get a namespace bound over its
  * target. On failure nothing is left: no file, no mount. The caller holds
  * the lock. */
-static int bind_locked(const char *name, pid_t pid, bool lo, int self)
+static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
+		       int self)
 {
 	char path[PATH_MAX], src[32] = "/proc/self/ns/net", dst[32];
 	int fd, r = -1;
 
 	if (setup_run_dir() < 0)
 		return -1;
-	fd = openat(AT_FDCWD, netns_path(path, name),
-		    O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	fd = create(dir, netns_path(path, name));
 	if (fd < 0) {
 		msg("Cannot create namespace file \"%s\":", path);
 		return -1;
@@ -300,7 +354,7 @@ int netns_bind(const char *name, pid_t pid, bool lo)
 	origin_enter();
 	lock = netns_lock(&dir);
 	hold_signals(&old);
-	r = lock < 0 ? -1 : bind_locked(name, pid, lo, self);
+	r = lock < 0 ? -1 : bind_locked(dir, name, pid, lo, self);
 	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();

@@ -251,3 +251,20 @@ $(usage_of netns-delete)" ]
 	assert_success
 	assert_gone b
 }
+
+@test "a run dir mounted read-only: the name is left mounted, iproute2's message, status 1" {
+	netns-add a
+	mount -o remount,bind,ro "$RUN_DIR"
+	run --separate-stderr netns-delete a
+	r1=$status e1=$stderr
+	run --separate-stderr netns-delete -a
+	mount -o remount,bind,rw "$RUN_DIR"
+	[ "$r1" = 1 ]
+	[ "$e1" = "Cannot remove namespace file \"$RUN_DIR/a\": Read-only file system" ]
+	assert_failure 1
+	[ "$stderr" = "Cannot remove namespace file \"$RUN_DIR/a\": Read-only file system" ]
+	assert_netns a
+	run --separate-stderr netns-delete a
+	assert_success
+	assert_gone a
+}
