@@ -39,16 +39,6 @@ char *netns_path(char *buf, const char *name)
 	return buf;
 }
 
-/* Whatever NAME is: a FIFO must not block, a terminal must not become the
- * controlling one; a namespace opens the same. */
-int netns_open(const char *name)
-{
-	char path[PATH_MAX];
-
-	return openat(AT_FDCWD, netns_path(path, name),
-		      O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-}
-
 int netns_open_pid(pid_t pid)
 {
 	char path[32];
@@ -93,6 +83,52 @@ static int lock_open(int flags)
 			st.st_uid || (st.st_mode & 077))) {
 		close(fd);
 		fd = -1;
+	}
+	return fd;
+}
+
+/* Readers wait for the add or delete that holds the lock, if one does;
+ * false when there is no lock file to wait on (no add made one). Never
+ * on the run dir's own lock, which any user may hold. */
+static bool wait_unlocked(void)
+{
+	int fd = lock_open(0);
+
+	if (fd < 0)
+		return false;
+	while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
+		;
+	close(fd);
+	return true;
+}
+
+/* The file of a name that an add has made and not yet bound, or that a
+ * delete has unbound and not yet removed: empty, mode 0, no namespace. */
+static bool half_made(int fd)
+{
+	struct statfs sf;
+	struct stat st;
+
+	return fstatfs(fd, &sf) == 0 && sf.f_type != NSFS_MAGIC &&
+	       fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	       !(st.st_mode & 07777) && !st.st_size;
+}
+
+/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word): a FIFO must not
+ * block, a terminal must not become the controlling one. A reader (exec,
+ * set) takes no lock: a name is open to it while an add makes it. One met
+ * half made is waited for, and opened again once the add or delete
+ * holding the lock has ended: then it is a namespace or it is gone (or,
+ * left by a killed add, it is what iproute2 meets too). */
+int netns_open(const char *name)
+{
+	const int how = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+	char path[PATH_MAX];
+	int fd = openat(AT_FDCWD, netns_path(path, name), how);
+
+	if (fd >= 0 && half_made(fd) && wait_unlocked()) {
+		close(fd);
+		fd = openat(AT_FDCWD, path, how);
 	}
 	return fd;
 }
