@@ -102,6 +102,49 @@ static bool wait_unlocked(void)
 	return true;
 }
 
+/* NAME of the folder dirfd (a path from AT_FDCWD), opened for setns or
+ * NETNSA_FD as iproute2 opens it (a symbolic link followed), but never a
+ * device, whose open may start a watchdog, nor a FIFO, whose writer an
+ * open lets go. The run dir stands in for them: the kernel refuses a
+ * folder as it refuses any file that is not a namespace, in the same
+ * words. type is NAME's DT_* in the folder's listing, DT_UNKNOWN when not
+ * known. A plain file or folder there is opened at once, without following
+ * a link put in its place since (what is mounted on it is root's doing);
+ * anything else is looked at through an O_PATH handle first, then opened
+ * through the handle, so that what was looked at is what is opened (by
+ * name again only without /proc). A FIFO must not block, a terminal must
+ * not become the controlling one. */
+int netns_open_at(int dirfd, const char *name, unsigned char type)
+{
+	const int how = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+	struct statfs sf;
+	struct stat st;
+	char self[32];
+	int h, fd;
+
+	if (type == DT_REG || type == DT_DIR) {
+		fd = openat(dirfd, name, how | O_NOFOLLOW);
+		if (fd >= 0 || errno != ELOOP)
+			return fd;
+	}
+	h = openat(dirfd, name, O_PATH | O_CLOEXEC);
+	if (h < 0)
+		return -1;
+	if (fstatfs(h, &sf) == 0 && sf.f_type != NSFS_MAGIC &&
+	    fstat(h, &st) == 0 && (S_ISCHR(st.st_mode) ||
+	    S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY |
+			    O_CLOEXEC);
+	} else {
+		fmt(self, sizeof(self), "/proc/self/fd/%d", h);
+		fd = openat(AT_FDCWD, self, how);
+		if (fd < 0 && errno == ENOENT)
+			fd = openat(dirfd, name, how);
+	}
+	close(h);
+	return fd;
+}
+
 /* The file of a name that an add has made and not yet bound, or that a
  * delete has unbound and not yet removed: empty, mode 0, no namespace. */
 static bool half_made(int fd)
@@ -114,21 +157,19 @@ static bool half_made(int fd)
 	       !(st.st_mode & 07777) && !st.st_size;
 }
 
-/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word): a FIFO must not
- * block, a terminal must not become the controlling one. A reader (exec,
+/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word). A reader (exec,
  * set) takes no lock: a name is open to it while an add makes it. One met
  * half made is waited for, and opened again once the add or delete
  * holding the lock has ended: then it is a namespace or it is gone (or,
  * left by a killed add, it is what iproute2 meets too). */
 int netns_open(const char *name)
 {
-	const int how = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
 	char path[PATH_MAX];
-	int fd = openat(AT_FDCWD, netns_path(path, name), how);
+	int fd = netns_open_at(AT_FDCWD, netns_path(path, name), DT_UNKNOWN);
 
 	if (fd >= 0 && half_made(fd) && wait_unlocked()) {
 		close(fd);
-		fd = openat(AT_FDCWD, path, how);
+		fd = netns_open_at(AT_FDCWD, path, DT_UNKNOWN);
 	}
 	return fd;
 }
@@ -242,10 +283,21 @@ static void hold_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
-/* Unbinds and removes NAME of the run dir dir, whose path is path.
- * Nothing is unmounted that cannot then be removed: not on a read-only
- * run dir, not from a folder. Reports. */
-static int unbind_locked(int dir, const char *name, const char *path)
+/* Whether NAME of the run dir dir, whose lstat is st, is one of ours: a
+ * namespace, or what a killed add or delete left. */
+static bool ours(int dir, const char *name, const struct stat *st)
+{
+	struct stat ds;
+
+	return netns_mounted_at(dir, name) ||
+	       (fstat(dir, &ds) == 0 && leftover(st, ds.st_dev));
+}
+
+/* Unbinds and removes NAME of the run dir dir, whose path is path; with
+ * !any, only one of ours. Nothing is unmounted that cannot then be
+ * removed: not on a read-only run dir, not from a folder. Reports. */
+static int unbind_locked(int dir, const char *name, const char *path,
+			 bool any)
 {
 	struct statvfs sv;
 	struct stat st;
@@ -254,9 +306,15 @@ static int unbind_locked(int dir, const char *name, const char *path)
 		errno = EROFS;
 		goto fail;
 	}
-	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-	    !S_ISDIR(st.st_mode))
-		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (!any && !ours(dir, name, &st)) {
+			msg("Leaving \"%s\" alone: not a network namespace",
+			    path);
+			return -1;
+		}
+		if (!S_ISDIR(st.st_mode))
+			umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+	}
 	if (unlinkat(dir, name, 0) == 0)
 		return 0;
 fail:
@@ -268,7 +326,7 @@ fail:
  * name, and why is the answer for the name too (no such file, not a
  * directory), as unlink would give it. Under the lock, unbinding then
  * removing cannot meet an add half done. */
-int netns_unbind(const char *name)
+int netns_unbind(const char *name, bool any)
 {
 	char path[PATH_MAX];
 	sigset_t old;
@@ -279,7 +337,7 @@ int netns_unbind(const char *name)
 	lock = lock_run_dir(&dir);
 	hold_signals(&old);
 	if (lock >= 0)
-		r = unbind_locked(dir, name, path);
+		r = unbind_locked(dir, name, path, any);
 	else
 		msg("Cannot remove namespace file \"%s\":", path);
 	unlock_run_dir(dir, lock);
@@ -427,6 +485,7 @@ const char *dir_next(struct nsdir *d)
 		}
 		e = (struct dirent64 *)(d->buf + d->pos);
 		d->pos += e->d_reclen;
+		d->type = e->d_type;
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
 			return e->d_name;
 	}

@@ -312,19 +312,24 @@ t ip netns list-id
 EOF
 }
 
-@test "entries that are not namespaces (a plain file, a folder): list, list-id, set" {
+@test "entries that are not namespaces (a plain file, a folder, a device): list, list-id, set, exec" {
 	# iproute2 prints the kernel's refusal of each such entry twice, once
-	# when it maps names to nsids and once when it lists.
+	# when it maps names to nsids and once when it lists. netnsbox does
+	# not open the device (the run dir stands in for it): the same words.
 	differ <<'EOF'
 t ip netns add b
 t ip netns add a
 t ip netns set a 5
 touch /run/netns/plainfile
 mkdir /run/netns/subdir
+mknod /run/netns/null c 1 3
 t ip netns list
 t ip netns list-id
 t ip netns set plainfile 111
 t ip netns set subdir 112
+t ip netns set null 113
+t ip netns exec null true
+rm /run/netns/null
 t ip netns list-id nsid 5
 t ip netns list-id target-nsid 5
 t ip netns delete plainfile
@@ -497,7 +502,6 @@ mount -o remount,rw /run
 t ip netns list
 EOF
 }
-
 
 @test "monitor: the failures that end at once, and the name check" {
 	# Only what ends by itself; the events are left out (timing).

@@ -158,3 +158,23 @@ kill_holder() {
 	kill "$holder" 2>/dev/null || true
 	wait "$holder" 2>/dev/null || true
 }
+
+# open_canary FIFO: a writer waits at the new FIFO until someone opens it
+# for reading, then leaves a mark in the test's folder; its pid in $canary.
+open_canary() {
+	local mark=$BATS_TEST_TMPDIR/${1##*/}.opened
+	mkfifo "$1"
+	( exec 8>"$1"; touch "$mark" ) </dev/null >/dev/null 2>&1 3>&- &
+	canary=$!
+	echo "$canary" >>"$BATS_FILE_TMPDIR/sleepers"
+}
+
+# assert_not_opened FIFO: nobody opened the FIFO of open_canary (a moment
+# is left for the writer to get on).
+assert_not_opened() {
+	local mark=$BATS_TEST_TMPDIR/${1##*/}.opened
+	sleep 0.2
+	kill "$canary" 2>/dev/null || true
+	wait "$canary" 2>/dev/null || true
+	[ ! -e "$mark" ] || fail "$1 was opened"
+}
