@@ -117,7 +117,6 @@ static bool wait_unlocked(void)
 int netns_open_at(int dirfd, const char *name, unsigned char type)
 {
 	const int how = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
-	struct statfs sf;
 	struct stat st;
 	char self[32];
 	int h, fd;
@@ -130,9 +129,8 @@ int netns_open_at(int dirfd, const char *name, unsigned char type)
 	h = openat(dirfd, name, O_PATH | O_CLOEXEC);
 	if (h < 0)
 		return -1;
-	if (fstatfs(h, &sf) == 0 && sf.f_type != NSFS_MAGIC &&
-	    fstat(h, &st) == 0 && (S_ISCHR(st.st_mode) ||
-	    S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
+	if (fstat(h, &st) == 0 && (S_ISCHR(st.st_mode) ||
+				   S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
 		fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY |
 			    O_CLOEXEC);
 	} else {
@@ -145,16 +143,19 @@ int netns_open_at(int dirfd, const char *name, unsigned char type)
 	return fd;
 }
 
-/* The file of a name that an add has made and not yet bound, or that a
- * delete has unbound and not yet removed: empty, mode 0, no namespace. */
+/* An empty regular file of mode 0: what add makes before it binds the
+ * namespace on it, and delete leaves between unbinding and removing (a
+ * namespace's file has mode 0444). */
+static bool empty0(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && !(st->st_mode & 07777) && !st->st_size;
+}
+
 static bool half_made(int fd)
 {
-	struct statfs sf;
 	struct stat st;
 
-	return fstatfs(fd, &sf) == 0 && sf.f_type != NSFS_MAGIC &&
-	       fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	       !(st.st_mode & 07777) && !st.st_size;
+	return fstat(fd, &st) == 0 && empty0(&st);
 }
 
 /* RUN_DIR/NAME, whatever NAME is (ip -n takes any word). A reader (exec,
@@ -176,7 +177,7 @@ int netns_open(const char *name)
 
 /* Opens the run dir (*dir) and takes the lock, whose fd it returns: the
  * lock file's, or where there is none to be had (a read-only parent, a
- * caller who is not root) the run dir's own, as iproute2. -1 with errno
+ * caller who is not root) *dir itself, as iproute2 locks. -1 with errno
  * set when the run dir cannot be opened. */
 static int lock_run_dir(int *dir)
 {
@@ -187,7 +188,7 @@ static int lock_run_dir(int *dir)
 		return -1;
 	fd = lock_open(O_CREAT);
 	if (fd < 0)
-		fd = fcntl(*dir, F_DUPFD_CLOEXEC, 0);
+		fd = *dir;
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			msg("Warning: could not flock netns runtime directory \"%s\":",
@@ -200,7 +201,7 @@ static int lock_run_dir(int *dir)
 
 static void unlock_run_dir(int dir, int lock)
 {
-	if (lock >= 0)
+	if (lock >= 0 && lock != dir)
 		close(lock);
 	if (dir >= 0)
 		close(dir);
@@ -242,8 +243,8 @@ static int netns_lock(int *dir)
  * or delete of ours is half way. */
 static bool leftover(const struct stat *st, dev_t dev)
 {
-	return S_ISREG(st->st_mode) && !(st->st_mode & 07777) && !st->st_size &&
-	       !st->st_uid && st->st_nlink == 1 && st->st_dev == dev;
+	return empty0(st) && !st->st_uid && st->st_nlink == 1 &&
+	       st->st_dev == dev;
 }
 
 /* Make the run dir a shared mount point: a name unmounted in one mount
@@ -299,10 +300,10 @@ static bool ours(int dir, const char *name, const struct stat *st)
 static int unbind_locked(int dir, const char *name, const char *path,
 			 bool any)
 {
-	struct statvfs sv;
+	struct statfs sf;
 	struct stat st;
 
-	if (fstatvfs(dir, &sv) == 0 && (sv.f_flag & ST_RDONLY)) {
+	if (fstatfs(dir, &sf) == 0 && (sf.f_flags & ST_RDONLY)) {
 		errno = EROFS;
 		goto fail;
 	}
@@ -315,7 +316,7 @@ static int unbind_locked(int dir, const char *name, const char *path,
 		if (!S_ISDIR(st.st_mode))
 			umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	}
-	if (unlinkat(dir, name, 0) == 0)
+	if (unlink(path) == 0)
 		return 0;
 fail:
 	msg("Cannot remove namespace file \"%s\":", path);
