@@ -5,7 +5,6 @@
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <sys/vfs.h>
 #include <limits.h>
 #include <linux/magic.h>
@@ -151,28 +150,23 @@ static bool empty0(const struct stat *st)
 	return S_ISREG(st->st_mode) && !(st->st_mode & 07777) && !st->st_size;
 }
 
-static bool half_made(int fd)
-{
-	struct stat st;
-
-	return fstat(fd, &st) == 0 && empty0(&st);
-}
-
-/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word). A reader (exec,
- * set) takes no lock: a name is open to it while an add makes it. One met
- * half made is waited for, and opened again once the add or delete
- * holding the lock has ended: then it is a namespace or it is gone (or,
- * left by a killed add, it is what iproute2 meets too). */
+/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word), looked at first
+ * as a listing would show it. A reader (exec, set) takes no lock: a name
+ * is open to it while an add makes it. One met half made is waited for,
+ * and looked at again once the add or delete holding the lock has ended:
+ * then it is a namespace or it is gone (or, left by a killed add, it is
+ * what iproute2 meets too). */
 int netns_open(const char *name)
 {
 	char path[PATH_MAX];
-	int fd = netns_open_at(AT_FDCWD, netns_path(path, name), DT_UNKNOWN);
+	struct stat st;
 
-	if (fd >= 0 && half_made(fd) && wait_unlocked()) {
-		close(fd);
-		fd = netns_open_at(AT_FDCWD, path, DT_UNKNOWN);
-	}
-	return fd;
+	netns_path(path, name);
+	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    (empty0(&st) && wait_unlocked() &&
+	     fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0))
+		return -1;
+	return netns_open_at(AT_FDCWD, path, IFTODT(st.st_mode));
 }
 
 /* Opens the run dir (*dir) and takes the lock, whose fd it returns: the
@@ -296,29 +290,26 @@ static bool ours(int dir, const char *name, const struct stat *st)
 
 /* Unbinds and removes NAME of the run dir dir, whose path is path; with
  * !any, only one of ours. Nothing is unmounted that cannot then be
- * removed: not on a read-only run dir, not from a folder. Reports. */
+ * removed: the unlink comes first, and only its EBUSY (a mount on the
+ * name here) unmounts; where it fails otherwise (a read-only run dir, a
+ * folder) its errno is iproute2's answer. Reports. */
 static int unbind_locked(int dir, const char *name, const char *path,
 			 bool any)
 {
-	struct statfs sf;
 	struct stat st;
 
-	if (fstatfs(dir, &sf) == 0 && (sf.f_flags & ST_RDONLY)) {
-		errno = EROFS;
-		goto fail;
-	}
-	if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-		if (!any && !ours(dir, name, &st)) {
-			msg("Leaving \"%s\" alone: not a network namespace",
-			    path);
-			return -1;
-		}
-		if (!S_ISDIR(st.st_mode))
-			umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+	if (!any && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !ours(dir, name, &st)) {
+		msg("Leaving \"%s\" alone: not a network namespace", path);
+		return -1;
 	}
 	if (unlink(path) == 0)
 		return 0;
-fail:
+	if (errno == EBUSY) {
+		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+		if (unlink(path) == 0)
+			return 0;
+	}
 	msg("Cannot remove namespace file \"%s\":", path);
 	return -1;
 }
