@@ -55,6 +55,7 @@ static const char netns_usage[] =
 	.signal_exits = true,	/* cmd_exec: a signalled child exits 1 */ \
 	.all_status = false,	/* netns_foreach returns 0 */ \
 	.all_stop = true,	/* on_netns_del's -1 ends netns_foreach */ \
+	.all_any = true,	/* on_netns_del removes every entry */ \
 	.first_only = true,	/* netns_delete reads argv[0] only */ \
 	.last_only = true,	/* netns_identify keeps the last match */ \
 	.pid_names = false,	/* netns_set opens the name only */ \

@@ -6,12 +6,12 @@
 //applet:NETNS_DELETE netns-del netns_delete_main
 //usage:netns-delete [-a] NAME...
 //usage:Unmount and remove each RUN_DIR/NAME (a namespace in use lives on).
-//usage:	-a	remove every name in RUN_DIR
+//usage:	-a	remove every namespace in RUN_DIR
 
 #include "libbb.h"
 
-/* Every name of the run dir; with all_stop, up to the first that cannot
- * be removed. */
+/* Every namespace of the run dir, every entry with all_any; with
+ * all_stop, up to the first that cannot be removed. */
 int netns_delete_all(const struct policy *p, char **args)
 {
 	struct nsdir d;
@@ -22,7 +22,7 @@ int netns_delete_all(const struct policy *p, char **args)
 	if (netns_walk(&d) < 0)
 		return 1;
 	while ((name = dir_next(&d)) && !(r && p->all_stop))
-		if (netns_unbind(name) < 0)
+		if (netns_unbind(name, p->all_any) < 0)
 			r = 1;
 	dir_close(&d);
 	return p->all_status ? r : 0;
@@ -38,7 +38,7 @@ int netns_delete(const struct policy *p, char **names)
 		return 1;
 	}
 	for (; *names; names++) {
-		if (netns_unbind(*names) < 0)
+		if (netns_unbind(*names, true) < 0)
 			r = 1;
 		if (p->first_only)
 			break;

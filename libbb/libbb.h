@@ -68,6 +68,8 @@ struct policy {
 				 * with status 1 */
 	bool all_status;	/* -a: a failed name or command fails the whole */
 	bool all_stop;		/* delete -a: stop at the first failure */
+	bool all_any;		/* delete -a: every entry, not only namespaces
+				 * (and what a killed add left) */
 	bool first_only;	/* delete: only the first NAME */
 	bool last_only;		/* identify: print only the last name */
 	bool pid_names;		/* set: a numeric NAME not in the run dir is a
@@ -132,6 +134,7 @@ bool get_number(const struct policy *p, const char *s, int *v);
 /* netns.c: the run dir and its names */
 struct nsdir {
 	int fd, pos, len;
+	unsigned char type;	/* of the last name of dir_next: DT_* */
 	char buf[4096] __attribute__((aligned(8)));
 };
 extern const char run_dir[];
@@ -139,12 +142,14 @@ bool netns_name_bad(const char *name);
 void netns_check_name(const char *name);	/* dies on a bad NAME */
 char *netns_path(char *buf, const char *name);	/* buf of PATH_MAX */
 int netns_open(const char *name);
+int netns_open_at(int dirfd, const char *name, unsigned char type);
 int netns_open_pid(pid_t pid);
 bool netns_mounted_at(int dirfd, const char *name);
 int netns_mkdir(void);				/* reports */
 int netns_bind(const char *name, pid_t pid, bool lo);	/* reports; add
 							 * (pid 0), attach */
-int netns_unbind(const char *name);		/* reports */
+int netns_unbind(const char *name, bool any);	/* reports; any: not only
+						 * a namespace */
 int dir_open(struct nsdir *d, const char *path);
 const char *dir_next(struct nsdir *d);	/* NULL at the end, or closed */
 void dir_close(struct nsdir *d);

@@ -38,16 +38,6 @@ char *netns_path(char *buf, const char *name)
 	return buf;
 }
 
-/* Whatever NAME is: a FIFO must not block, a terminal must not become the
- * controlling one; a namespace opens the same. */
-int netns_open(const char *name)
-{
-	char path[PATH_MAX];
-
-	return openat(AT_FDCWD, netns_path(path, name),
-		      O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-}
-
 int netns_open_pid(pid_t pid)
 {
 	char path[32];
@@ -73,14 +63,126 @@ bool netns_mounted_at(int dirfd, const char *name)
 	return ok;
 }
 
-/* Opens the run dir and takes its lock; -1 with errno set when the run
- * dir cannot be opened. */
-static int lock_run_dir(void)
+/* The lock of add, attach and delete is a file beside the run dir,
+ * RUN_DIR.lock, that only root can open: a regular file, root's, mode
+ * 0600, never a link followed. Not the run dir itself, which iproute2
+ * locks: it is open to every user, and any user could hold a lock on it
+ * for ever. Not a file in the run dir either: iproute2 would list it as a
+ * name. flags: O_CREAT for the commands that change names. */
+static int lock_open(int flags)
 {
-	int fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char path[PATH_MAX];
+	struct stat st;
+	int fd;
+
+	fmt(path, sizeof(path), "%s.lock", run_dir);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_NOCTTY | O_CLOEXEC | flags, 0600);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+			st.st_uid || (st.st_mode & 077))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Readers wait for the add or delete that holds the lock, if one does;
+ * false when there is no lock file to wait on (no add made one). Never
+ * on the run dir's own lock, which any user may hold. */
+static bool wait_unlocked(void)
+{
+	int fd = lock_open(0);
 
 	if (fd < 0)
+		return false;
+	while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
+		;
+	close(fd);
+	return true;
+}
+
+/* NAME of the folder dirfd (a path from AT_FDCWD), opened for setns or
+ * NETNSA_FD as iproute2 opens it (a symbolic link followed), but never a
+ * device, whose open may start a watchdog, nor a FIFO, whose writer an
+ * open lets go. The run dir stands in for them: the kernel refuses a
+ * folder as it refuses any file that is not a namespace, in the same
+ * words. type is NAME's DT_* in the folder's listing, DT_UNKNOWN when not
+ * known. A plain file or folder there is opened at once, without following
+ * a link put in its place since (what is mounted on it is root's doing);
+ * anything else is looked at through an O_PATH handle first, then opened
+ * through the handle, so that what was looked at is what is opened (by
+ * name again only without /proc). A FIFO must not block, a terminal must
+ * not become the controlling one. */
+int netns_open_at(int dirfd, const char *name, unsigned char type)
+{
+	const int how = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+	struct stat st;
+	char self[32];
+	int h, fd;
+
+	if (type == DT_REG || type == DT_DIR) {
+		fd = openat(dirfd, name, how | O_NOFOLLOW);
+		if (fd >= 0 || errno != ELOOP)
+			return fd;
+	}
+	h = openat(dirfd, name, O_PATH | O_CLOEXEC);
+	if (h < 0)
 		return -1;
+	if (fstat(h, &st) == 0 && (S_ISCHR(st.st_mode) ||
+				   S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
+		fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY |
+			    O_CLOEXEC);
+	} else {
+		fmt(self, sizeof(self), "/proc/self/fd/%d", h);
+		fd = openat(AT_FDCWD, self, how);
+		if (fd < 0 && errno == ENOENT)
+			fd = openat(dirfd, name, how);
+	}
+	close(h);
+	return fd;
+}
+
+/* An empty regular file of mode 0: what add makes before it binds the
+ * namespace on it, and delete leaves between unbinding and removing (a
+ * namespace's file has mode 0444). */
+static bool empty0(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && !(st->st_mode & 07777) && !st->st_size;
+}
+
+/* RUN_DIR/NAME, whatever NAME is (ip -n takes any word), looked at first
+ * as a listing would show it. A reader (exec, set) takes no lock: a name
+ * is open to it while an add makes it. One met half made is waited for,
+ * and looked at again once the add or delete holding the lock has ended:
+ * then it is a namespace or it is gone (or, left by a killed add, it is
+ * what iproute2 meets too). */
+int netns_open(const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	netns_path(path, name);
+	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    (empty0(&st) && wait_unlocked() &&
+	     fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0))
+		return -1;
+	return netns_open_at(AT_FDCWD, path, IFTODT(st.st_mode));
+}
+
+/* Opens the run dir (*dir) and takes the lock, whose fd it returns: the
+ * lock file's, or where there is none to be had (a read-only parent, a
+ * caller who is not root) *dir itself, as iproute2 locks. -1 with errno
+ * set when the run dir cannot be opened. */
+static int lock_run_dir(int *dir)
+{
+	int fd;
+
+	*dir = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*dir < 0)
+		return -1;
+	fd = lock_open(O_CREAT);
+	if (fd < 0)
+		fd = *dir;
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			msg("Warning: could not flock netns runtime directory \"%s\":",
@@ -89,6 +191,14 @@ static int lock_run_dir(void)
 		}
 	}
 	return fd;
+}
+
+static void unlock_run_dir(int dir, int lock)
+{
+	if (lock >= 0 && lock != dir)
+		close(lock);
+	if (dir >= 0)
+		close(dir);
 }
 
 /* The run dir, made (0755) if it is missing; reports. */
@@ -101,21 +211,34 @@ int netns_mkdir(void)
 	return 0;
 }
 
-/* Takes the run dir's lock, creating the run dir (0755) if it is missing.
- * Add, attach and delete hold it while they change a name, so that they
- * are atomic with respect to each other; add holds it while it makes the
- * run dir a mount point, so that this happens once however many adds race
- * at boot. Returns the lock's fd; reports. */
-static int netns_lock(void)
+/* Takes the lock, creating the run dir (0755) if it is missing. Add,
+ * attach and delete hold it while they change a name, so that they are
+ * atomic with respect to each other; add holds it while it makes the run
+ * dir a mount point, so that this happens once however many adds race at
+ * boot. Returns the lock's fd, the run dir's in *dir; reports. */
+static int netns_lock(int *dir)
 {
 	int fd;
 
+	*dir = -1;
 	if (netns_mkdir() < 0)
 		return -1;
-	fd = lock_run_dir();
+	fd = lock_run_dir(dir);
 	if (fd < 0)
 		msg("Cannot open netns runtime directory \"%s\":", run_dir);
 	return fd;
+}
+
+/* What an add leaves when it is killed between making the file and binding
+ * the namespace on it, and a delete killed between unbinding and removing:
+ * an empty regular file of mode 0, root's, with one link, on the run dir's
+ * own file system (st: from lstat; dev: the run dir's), so with nothing
+ * mounted on it from elsewhere. The caller holds the lock, so that no add
+ * or delete of ours is half way. */
+static bool leftover(const struct stat *st, dev_t dev)
+{
+	return empty0(st) && !st->st_uid && st->st_nlink == 1 &&
+	       st->st_dev == dev;
 }
 
 /* Make the run dir a shared mount point: a name unmounted in one mount
@@ -155,28 +278,61 @@ static void hold_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
+/* Whether NAME of the run dir dir, whose lstat is st, is one of ours: a
+ * namespace, or what a killed add or delete left. */
+static bool ours(int dir, const char *name, const struct stat *st)
+{
+	struct stat ds;
+
+	return netns_mounted_at(dir, name) ||
+	       (fstat(dir, &ds) == 0 && leftover(st, ds.st_dev));
+}
+
+/* Unbinds and removes NAME of the run dir dir, whose path is path; with
+ * !any, only one of ours. Nothing is unmounted that cannot then be
+ * removed: the unlink comes first, and only its EBUSY (a mount on the
+ * name here) unmounts; where it fails otherwise (a read-only run dir, a
+ * folder) its errno is iproute2's answer. Reports. */
+static int unbind_locked(int dir, const char *name, const char *path,
+			 bool any)
+{
+	struct stat st;
+
+	if (!any && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !ours(dir, name, &st)) {
+		msg("Leaving \"%s\" alone: not a network namespace", path);
+		return -1;
+	}
+	if (unlink(path) == 0)
+		return 0;
+	if (errno == EBUSY) {
+		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+		if (unlink(path) == 0)
+			return 0;
+	}
+	msg("Cannot remove namespace file \"%s\":", path);
+	return -1;
+}
+
 /* Delete never makes the run dir. One that cannot be opened holds no
  * name, and why is the answer for the name too (no such file, not a
  * directory), as unlink would give it. Under the lock, unbinding then
  * removing cannot meet an add half done. */
-int netns_unbind(const char *name)
+int netns_unbind(const char *name, bool any)
 {
 	char path[PATH_MAX];
 	sigset_t old;
-	int lock, r = -1;
+	int dir, lock, r = -1;
 
 	netns_path(path, name);
 	origin_enter();
-	lock = lock_run_dir();
+	lock = lock_run_dir(&dir);
 	hold_signals(&old);
-	if (lock >= 0) {
-		umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
-		r = unlink(path);
-	}
-	if (r < 0)
-		msg("Cannot remove namespace file \"%s\":", path);
 	if (lock >= 0)
-		close(lock);
+		r = unbind_locked(dir, name, path, any);
+	else
+		msg("Cannot remove namespace file \"%s\":", path);
+	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();
 	return r;
@@ -195,24 +351,49 @@ static int lo_up(void)
 	return r;
 }
 
+/* The file of a new name, open, made where nothing is (a leftover is
+ * replaced) in the run dir dir: by its path, which the run dir's own
+ * mount made since dir was opened may cover. A leftover is replaced only
+ * while no iproute2 add, which locks the run dir itself, is half way:
+ * then what it made is not taken. Otherwise "File exists". */
+static int create(int dir, const char *path)
+{
+	const int how = O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+	int fd = openat(AT_FDCWD, path, how, 0);
+	struct stat st, ds;
+
+	if (fd >= 0 || errno != EEXIST)
+		return fd;
+	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    fstat(dir, &ds) == 0 && leftover(&st, ds.st_dev) &&
+	    flock(dir, LOCK_EX | LOCK_NB) == 0 && unlink(path) == 0)
+		return openat(AT_FDCWD, path, how, 0);
+	errno = EEXIST;
+	return -1;
+}
+
 /* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
  * (pid 0), with its loopback up when lo, or that of process pid. In
  * iproute2's order: the run dir, the file, then the namespace, so that the
- * messages are the same. On failure nothing is left: no file, no mount.
- * The caller holds the lock. */
-static int bind_locked(const char *name, pid_t pid, bool lo, int self)
+ * messages are the same. The bind is onto the file made, through its fd,
+ * not onto whatever the name leads to by then: in a run dir others may
+ * write, a link swapped in for it must not get a namespace bound over its
+ * target. On failure nothing is left: no file, no mount. The caller holds
+ * the lock. */
+static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
+		       int self)
 {
-	char path[PATH_MAX], src[32] = "/proc/self/ns/net";
-	int fd;
+	char path[PATH_MAX], src[32] = "/proc/self/ns/net", dst[32];
+	int fd, r = -1;
 
 	if (setup_run_dir() < 0)
 		return -1;
-	fd = openat(AT_FDCWD, netns_path(path, name), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	fd = create(dir, netns_path(path, name));
 	if (fd < 0) {
 		msg("Cannot create namespace file \"%s\":", path);
 		return -1;
 	}
-	close(fd);
+	fmt(dst, sizeof(dst), "/proc/self/fd/%d", fd);
 	if (pid)
 		fmt(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
 	else if (unshare(CLONE_NEWNET) < 0) {
@@ -220,28 +401,26 @@ static int bind_locked(const char *name, pid_t pid, bool lo, int self)
 		goto fail;
 	}
 	/* The namespace is complete before its name is usable. */
-	if (!pid && lo && lo_up() < 0) {
+	if (!pid && lo && lo_up() < 0)
 		msg("Cannot bring up lo in \"%s\":", name);
-		fd = -1;
-	} else if ((fd = mount(src, path, "none", MS_BIND, NULL)) < 0) {
+	else if ((r = mount(src, dst, "none", MS_BIND, NULL)) < 0)
 		msg("Bind %s -> %s failed:", src, path);
-	}
 	/* Back only from a namespace of our own making: setns needs a
 	 * privilege an ordinary user has not, even into one's own. This
 	 * process cannot go on in the wrong namespace, but it leaves no
 	 * name behind: the caller's status and the lock end with it. */
 	if (!pid && setns(self, CLONE_NEWNET) < 0) {
 		msg("Cannot return to the caller's network namespace:");
-		if (fd == 0)
-			umount2(path, MNT_DETACH);
+		if (r == 0)
+			umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 		unlink(path);
 		xexit(1);
 	}
-	if (fd == 0)
-		return 0;
 fail:
-	unlink(path);
-	return -1;
+	close(fd);
+	if (r < 0)
+		unlink(path);
+	return r;
 }
 
 /* Add (pid 0) or attach. The caller stays in its own namespace: batch mode
@@ -252,18 +431,17 @@ int netns_bind(const char *name, pid_t pid, bool lo)
 	int self = pid ? -1 : openat(AT_FDCWD, "/proc/self/ns/net",
 				     O_RDONLY | O_CLOEXEC);
 	sigset_t old;
-	int lock, r;
+	int dir, lock, r;
 
 	if (!pid && self < 0) {
 		msg("Cannot open init namespace:");
 		return -1;
 	}
 	origin_enter();
-	lock = netns_lock();
+	lock = netns_lock(&dir);
 	hold_signals(&old);
-	r = lock < 0 ? -1 : bind_locked(name, pid, lo, self);
-	if (lock >= 0)
-		close(lock);
+	r = lock < 0 ? -1 : bind_locked(dir, name, pid, lo, self);
+	unlock_run_dir(dir, lock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	origin_leave();
 	if (self >= 0)
@@ -299,6 +477,7 @@ const char *dir_next(struct nsdir *d)
 		}
 		e = (struct dirent64 *)(d->buf + d->pos);
 		d->pos += e->d_reclen;
+		d->type = e->d_type;
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
 			return e->d_name;
 	}

@@ -34,6 +34,7 @@ struct batch {
 	uint32_t first;
 	int reports;
 	int nsid[BATCH];
+	unsigned char type[BATCH];
 	const char *name[BATCH];
 	char copy[BATCH][NAME_MAX + 1];
 };
@@ -91,8 +92,7 @@ static bool any_nsid(struct nl *nl)
 /* Asks for the nsids of b's k names in one send and waits for them all.
  * The names are opened relative to the run dir (dirfd): no path walk from
  * the root, and openat, unlike musl's open, costs no extra fcntl. Any
- * entry may be there: a FIFO must not block, a terminal must not become
- * the controlling one. */
+ * entry may be there: netns_open_at opens no device and no FIFO. */
 static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 {
 	static char buf[BATCH * REQ_SIZE] __attribute__((aligned(4)));
@@ -109,8 +109,7 @@ static void ask(struct nl *nl, struct batch *b, int k, int dirfd)
 		if (n)
 			n->nlmsg_flags &= ~NLM_F_ACK;
 		b->nsid[i] = -1;
-		fd[i] = openat(dirfd, b->name[i], O_RDONLY | O_CLOEXEC |
-			       O_NONBLOCK | O_NOCTTY);
+		fd[i] = netns_open_at(dirfd, b->name[i], b->type[i]);
 		/* A name that cannot be opened is not asked about, as
 		 * iproute2; its number is skipped to keep the others'. The
 		 * buffer holds BATCH requests of REQ_SIZE: n and the
@@ -155,6 +154,7 @@ void nsid_each(struct nl *nl, struct nsdir *d, int reports,
 		if (name) {
 			size_t len = strlen(name);
 
+			b.type[k] = d->type;
 			b.name[k] = len <= NAME_MAX ?
 				    memcpy(b.copy[k], name, len + 1) :
 				    xstrdup(name);

@@ -286,9 +286,11 @@ Command failed $batch:1" ]
 
 @test "an add waiting for the run dir's lock stops on SIGTERM, leaving nothing" {
 	netns-add a
-	# This shell holds the lock; the add waits for it until timeout's TERM
-	# (status 124), or, if TERM is held off, until its KILL (137).
-	exec 7<"$RUN_DIR"
+	# This shell holds the lock (the file beside the run dir that only
+	# root can open); the add waits for it until timeout's TERM (status
+	# 124), or, if TERM is held off, until its KILL (137).
+	[ "$(stat -c '%a %U %F' "$RUN_DIR.lock")" = "600 root regular empty file" ]
+	exec 7<"$RUN_DIR.lock"
 	flock 7
 	run timeout -k 10 1 netns-add b
 	exec 7<&-
@@ -342,4 +344,122 @@ Command failed $batch:1" ]
 	run "$NETNSBOX" ip -n a -b b
 	assert_success
 	assert_output "$BATS_TEST_TMPDIR/wd"
+}
+
+@test "an unprivileged user's lock on the run dir holds up no add" {
+	netns-add a
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-add b
+	kill_holder
+	assert_success
+	[ -z "$stderr" ]
+	assert_netns b
+	need_applet ip
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 "$NETNSBOX" ip netns add c
+	kill_holder
+	assert_success
+	assert_netns c
+}
+
+@test "a run dir others may write: a link swapped in for the new name is never bound over" {
+	[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 is not installed"
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	mkdir -m 0777 "$RUN_DIR"
+	target=$BATS_TEST_TMPDIR/target
+	echo keep >"$target"
+	# The user replaces each file root makes at x with a link to target.
+	nobody timeout 120 /usr/bin/python3 -c '
+import os, stat, sys
+x, t = sys.argv[1:]
+while True:
+	try:
+		st = os.lstat(x)
+		if stat.S_ISREG(st.st_mode) and st.st_uid == 0:
+			os.unlink(x)
+			os.symlink(t, x)
+	except OSError:
+		pass
+' "$RUN_DIR/x" "$target" </dev/null >/dev/null 2>&1 3>&- &
+	swapper=$!
+	echo "$swapper" >>"$BATS_FILE_TMPDIR/sleepers"
+	for i in $(seq 100); do
+		netns-add x 2>/dev/null || true
+		netns-delete x 2>/dev/null || true
+	done
+	kill "$swapper"
+	wait "$swapper" || true
+	[ "$(awk -v p="$target" '$5 == p' /proc/self/mountinfo | wc -l)" = 0 ] ||
+		fail "a namespace was bound over $target"
+	[ "$(cat "$target")" = keep ]
+}
+
+@test "an empty mode-0 file of root's with nothing on it, as a killed add leaves, is taken" {
+	mkdir "$RUN_DIR"
+	: >"$RUN_DIR/left"
+	chmod 0 "$RUN_DIR/left"
+	run --separate-stderr netns-add left
+	assert_success
+	[ -z "$stderr" ]
+	assert_netns left
+}
+
+@test "an entry that is not provably a leftover of add is not taken" {
+	# The run dir a mount point first, so that the bind below is seen once.
+	netns-add a
+	other=$(dirname "$RUN_DIR")/other
+	: >"$other"
+	chmod 0 "$other"
+	for n in mode owner full mounted; do
+		: >"$RUN_DIR/$n"
+		chmod 0 "$RUN_DIR/$n"
+	done
+	chmod 0400 "$RUN_DIR/mode"
+	chown 65534 "$RUN_DIR/owner"
+	echo x >"$RUN_DIR/full"
+	# Another empty mode-0 file of root's, bound over it from the same
+	# file system.
+	mount --bind "$other" "$RUN_DIR/mounted"
+	for n in mode owner full mounted; do
+		run --separate-stderr netns-add $n
+		assert_failure 1
+		[ "$stderr" = "Cannot create namespace file \"$RUN_DIR/$n\": File exists" ]
+		[ "$(stat -f -c %T "$RUN_DIR/$n")" != nsfs ]
+	done
+	[ "$(stat -c %a "$RUN_DIR/mode")" = 400 ]
+	[ "$(stat -c %u "$RUN_DIR/owner")" = 65534 ]
+	[ "$(cat "$RUN_DIR/full")" = x ]
+	[ "$(mounts_on mounted)" = 1 ]
+	umount "$RUN_DIR/mounted"
+	rm -f "$other"
+}
+
+@test "a storm of kills during adds leaves only names that a later add takes" {
+	[ -x /usr/bin/python3 ] || skip "/usr/bin/python3 is not installed"
+	netns-add a
+	# An add takes a few milliseconds, half of them between the file and
+	# the bind: 50 adds, each killed after 0 to 4 ms.
+	/usr/bin/python3 -c '
+import random, signal, subprocess, sys, time
+for i in range(1, 51):
+	p = subprocess.Popen([sys.argv[1], "netns-add", "k%d" % i],
+			     stderr=subprocess.DEVNULL)
+	time.sleep(random.uniform(0, 0.004))
+	p.send_signal(signal.SIGKILL)
+	p.wait()
+' "$NETNSBOX"
+	left=0
+	for i in $(seq 50); do
+		[ -e "$RUN_DIR/k$i" ] || continue
+		[ "$(stat -f -c %T "$RUN_DIR/k$i")" != nsfs ] || continue
+		left=$((left + 1))
+		[ "$(stat -c '%s %a %u %F' "$RUN_DIR/k$i")" = "0 0 0 regular empty file" ]
+		run --separate-stderr netns-add "k$i"
+		assert_success
+		[ -z "$stderr" ]
+		assert_netns "k$i"
+	done
+	echo "# $left names left half made" >&3
+	[ "$left" -gt 0 ] || skip "no kill fell between the file and the bind"
+	[ "$(run_dir_mounts | wc -l)" = 1 ]
 }

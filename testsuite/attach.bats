@@ -177,3 +177,13 @@ setup() {
 $(usage_of netns-attach)" ]
 	[ ! -e "$RUN_DIR" ]
 }
+
+@test "an unprivileged user's lock on the run dir holds up no attach" {
+	mkdir -p "$RUN_DIR"
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-attach x $$
+	kill_holder
+	assert_success
+	[ -z "$stderr" ]
+	assert_netns x
+}

@@ -194,3 +194,46 @@ delete_all_or_churn() {
 	assert_only_races
 	assert_consistent
 }
+
+# Readers of the names churn() adds and deletes: exec into one, set an nsid
+# for one.
+read_names() {
+	local k
+	for k in $(seq 40); do
+		netns-exec "n$(((k + W) % 4))" true || true
+		netns-set "n$(((k * W) % 4))" auto || true
+	done
+	return 0
+}
+
+@test "exec and set among adds and deletes meet a name absent or whole, never half made" {
+	need_applet netns-exec
+	need_applet netns-set
+	worker() {
+		if [ $((W % 2)) = 0 ]; then read_names; else churn; fi
+	}
+	parallel 12 worker
+	[ "$failed" = 0 ]
+	bad=$(grep -E 'Invalid argument|Peer netns reference is invalid' "$errs" || true)
+	[ -z "$bad" ] || fail "$(echo "$bad" | sort | uniq -c)"
+	# What may be said: the races of churn, a name not there (yet, or
+	# any more), an nsid already set.
+	bad=$(grep -vE "^(Cannot create namespace file \"$RUN_DIR/n[0-3]\": File exists|Cannot remove namespace file \"$RUN_DIR/n[0-3]\": No such file or directory|Cannot open network namespace \"n[0-3]\": No such file or directory|Error: .*)\$" "$errs" || true)
+	[ -z "$bad" ] || fail "unexpected errors: $(echo "$bad" | sort | uniq -c)"
+	assert_consistent
+}
+
+@test "an unprivileged user's lock on the run dir holds up no add, attach or delete at boot" {
+	need_applet netns-attach
+	mkdir -p "$RUN_DIR"
+	hold_run_dir_lock
+	run timeout 60 bash -c '
+		for i in $(seq 10); do netns-add "a$i" & netns-attach "t$i" $$ & done
+		wait
+		for i in $(seq 10); do netns-delete "a$i" & done
+		wait'
+	kill_holder
+	assert_success
+	assert_consistent
+	[ "$(ls "$RUN_DIR" | wc -l)" = 10 ]
+}

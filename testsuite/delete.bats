@@ -145,7 +145,6 @@ $(usage_of netns-delete)" ]
 
 @test "-a removes every name and keeps the run dir's mount" {
 	for n in a b c; do netns-add $n; done
-	touch "$RUN_DIR/plain"
 	run --separate-stderr netns-delete -a
 	assert_success
 	assert_output ""
@@ -195,7 +194,7 @@ $(usage_of netns-delete)" ]
 	run --separate-stderr netns-delete -a
 	assert_failure 1
 	assert_output ""
-	[ "$stderr" = "Cannot remove namespace file \"$RUN_DIR/dir\": Is a directory" ]
+	[ "$stderr" = "Leaving \"$RUN_DIR/dir\" alone: not a network namespace" ]
 	assert_gone a
 	assert_gone b
 	[ "$(ls -A "$RUN_DIR")" = dir ]
@@ -214,7 +213,7 @@ $(usage_of netns-delete)" ]
 	netns-add a
 	# This shell holds the lock; the delete waits for it until timeout's
 	# TERM (status 124), or, if TERM is held off, until its KILL (137).
-	exec 7<"$RUN_DIR"
+	exec 7<"$RUN_DIR.lock"
 	flock 7
 	run timeout -k 10 1 netns-delete a
 	exec 7<&-
@@ -222,7 +221,7 @@ $(usage_of netns-delete)" ]
 	assert_netns a
 }
 
-@test "a symbolic link in the run dir is removed, never what it points at unmounted" {
+@test "a symbolic link in the run dir is removed (-a leaves it), never what it points at unmounted" {
 	mkdir -p "$RUN_DIR" "$BATS_TEST_TMPDIR/m"
 	mount -t tmpfs keep "$BATS_TEST_TMPDIR/m"
 	ln -s "$BATS_TEST_TMPDIR/m" "$RUN_DIR/evil"
@@ -232,6 +231,80 @@ $(usage_of netns-delete)" ]
 	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
 	ln -s "$BATS_TEST_TMPDIR/m" "$RUN_DIR/evil"
 	run netns-delete -a
-	assert_success
+	assert_failure 1
+	assert_output "Leaving \"$RUN_DIR/evil\" alone: not a network namespace"
+	[ -L "$RUN_DIR/evil" ]
 	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
+	need_applet ip
+	run "$NETNSBOX" ip -all netns delete
+	assert_success
+	[ ! -L "$RUN_DIR/evil" ]
+	grep -q " $BATS_TEST_TMPDIR/m " /proc/self/mountinfo
+}
+
+@test "an unprivileged user's lock on the run dir holds up no delete" {
+	netns-add a
+	netns-add b
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-delete a
+	kill_holder
+	assert_success
+	[ -z "$stderr" ]
+	assert_gone a
+	hold_run_dir_lock
+	run --separate-stderr timeout 20 netns-delete -a
+	kill_holder
+	assert_success
+	assert_gone b
+}
+
+@test "a run dir mounted read-only: the name is left mounted, iproute2's message, status 1" {
+	netns-add a
+	mount -o remount,bind,ro "$RUN_DIR"
+	run --separate-stderr netns-delete a
+	r1=$status e1=$stderr
+	run --separate-stderr netns-delete -a
+	mount -o remount,bind,rw "$RUN_DIR"
+	[ "$r1" = 1 ]
+	[ "$e1" = "Cannot remove namespace file \"$RUN_DIR/a\": Read-only file system" ]
+	assert_failure 1
+	[ "$stderr" = "Cannot remove namespace file \"$RUN_DIR/a\": Read-only file system" ]
+	assert_netns a
+	run --separate-stderr netns-delete a
+	assert_success
+	assert_gone a
+}
+
+@test "-a leaves what is not a namespace alone, names each, status 1" {
+	netns-add a
+	touch "$RUN_DIR/plain"
+	mkdir "$RUN_DIR/dir"
+	ln -s /nonexistent "$RUN_DIR/link"
+	mknod "$RUN_DIR/null" c 1 3
+	open_canary "$RUN_DIR/fifo"
+	netns-add b
+	run --separate-stderr netns-delete -a
+	assert_not_opened "$RUN_DIR/fifo"
+	assert_failure 1
+	assert_output ""
+	want=
+	for n in $(ls -f "$RUN_DIR"); do
+		case $n in .|..) continue ;; esac
+		want="$want${want:+$'\n'}Leaving \"$RUN_DIR/$n\" alone: not a network namespace"
+	done
+	[ "$stderr" = "$want" ]
+	assert_gone a
+	assert_gone b
+	[ "$(ls -A "$RUN_DIR" | sort | tr '\n' ' ')" = "dir fifo link null plain " ]
+}
+
+@test "-a removes what a killed add or delete left half made" {
+	netns-add a
+	: >"$RUN_DIR/left"
+	chmod 0 "$RUN_DIR/left"
+	run --separate-stderr netns-delete -a
+	assert_success
+	[ -z "$stderr" ]
+	assert_gone a
+	assert_gone left
 }

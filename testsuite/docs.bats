@@ -366,3 +366,27 @@ $line"
 	[ -n "$init" ]
 	assert_equal "$readme" "$init"
 }
+
+@test "every test README's Reliability section names is a test of that file" {
+	local text missing= f name n=0
+	# The section's text, up to the next title (a line over dashes), on
+	# one line: the names may break across lines.
+	text=$(awk '{ l[NR] = $0 }
+		END {
+			for (i = 1; i < NR; i++) {
+				t = l[i + 1] ~ /^-+$/
+				if (on && t) break
+				if (on) print l[i]
+				if (t && l[i] == "Reliability") { on = 1; i++ }
+			}
+		}' "$TOP/README" | tr '\n' ' ' | tr -s ' ')
+	[ -n "$text" ] || fail "README has no Reliability section"
+	while IFS=$'\t' read -r f name; do
+		n=$((n + 1))
+		grep -Fqx "@test \"$name\" {" "$TOP/testsuite/$f" ||
+			missing="$missing
+$f: $name"
+	done < <(grep -oE '[a-z-]+\.bats "[^"]+"' <<<"$text" | sed 's/\.bats "/.bats\t/; s/"$//')
+	[ "$n" -ge 10 ] || fail "only $n tests named"
+	[ -z "$missing" ] || fail "not tests:$missing"
+}

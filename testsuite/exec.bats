@@ -5,6 +5,7 @@
 
 bats_require_minimum_version 1.5.0
 load lib
+load netns
 
 eval "lib_$(declare -f teardown)"
 
@@ -140,6 +141,16 @@ nbx0"
 	run -125 --separate-stderr netns-exec plain true
 	[ "$stderr" = 'setting the network namespace "plain" failed: Invalid argument' ]
 	[ -z "$output" ]
+}
+
+@test "a FIFO or a device as the name: the switch's refusal, never opened" {
+	mknod "$RUN_DIR/null" c 1 3
+	open_canary "$RUN_DIR/fifo"
+	run -125 --separate-stderr timeout 20 netns-exec fifo true
+	assert_not_opened "$RUN_DIR/fifo"
+	[ "$stderr" = 'setting the network namespace "fifo" failed: Invalid argument' ]
+	run -125 --separate-stderr netns-exec null true
+	[ "$stderr" = 'setting the network namespace "null" failed: Invalid argument' ]
 }
 
 @test "a missing name or command, or a bad name, exits 125" {

@@ -336,3 +336,15 @@ $(usage_of netns-list-id)" ]
 	assert_line --index 0 "nsid 0 (iproute2 netns name: n0)"
 	assert_line --index 299 "nsid 299 (iproute2 netns name: n299)"
 }
+
+@test "a FIFO or a device in the run dir is never opened" {
+	simple
+	mknod "$RUN_DIR/null" c 1 3
+	open_canary "$RUN_DIR/fifo"
+	run --separate-stderr timeout 20 netns-list-id
+	assert_not_opened "$RUN_DIR/fifo"
+	assert_success
+	assert_output "nsid 0 (iproute2 netns name: b)
+nsid 5 (iproute2 netns name: a)"
+	[ -z "$stderr" ]
+}

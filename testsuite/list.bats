@@ -273,3 +273,29 @@ self (id: 20)"
 a (id: 1)"
 	[ -z "$stderr" ]
 }
+
+@test "a FIFO or a device in the run dir is listed, never opened" {
+	netns-add a
+	netns-set a 1
+	mknod "$RUN_DIR/null" c 1 3
+	open_canary "$RUN_DIR/fifo"
+	run --separate-stderr timeout 20 netns-list
+	assert_not_opened "$RUN_DIR/fifo"
+	assert_success
+	assert_output "fifo
+null
+a (id: 1)"
+	[ -z "$stderr" ]
+	need_applet ip
+	rm "$RUN_DIR/fifo"
+	open_canary "$RUN_DIR/fifo"
+	# ip reports them as iproute2 reports any entry that is not a
+	# namespace: the kernel's refusal, twice.
+	run --separate-stderr timeout 20 "$NETNSBOX" ip netns list
+	assert_not_opened "$RUN_DIR/fifo"
+	assert_success
+	assert_output "fifo
+null
+a (id: 1)"
+	[ "$stderr" = "$(for i in 1 2 3 4; do echo 'Error: Peer netns reference is invalid.'; done)" ]
+}

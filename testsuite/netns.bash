@@ -131,3 +131,50 @@ capture() {
 	out=$(cat "$f.out")
 	err=$(cat "$f.err")
 }
+
+# nobody CMD...: CMD as the unprivileged user 65534.
+nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# hold_run_dir_lock: the unprivileged user 65534 takes an exclusive flock on
+# the run dir, as any local user can (it is 0755), and keeps it; its pid in
+# $holder, stopped by kill_holder.
+hold_run_dir_lock() {
+	local i
+	command -v setpriv >/dev/null || skip "setpriv is not installed"
+	nobody bash -c 'exec 7<"$1" && flock 7 && exec sleep 600' - "$RUN_DIR" \
+		</dev/null >/dev/null 2>&1 3>&- &
+	holder=$!
+	echo "$holder" >>"$BATS_FILE_TMPDIR/sleepers"
+	for i in $(seq 200); do
+		flock -n "$RUN_DIR" true || return 0
+		sleep 0.05
+	done
+	fail "the unprivileged user never got the run dir's lock"
+}
+
+kill_holder() {
+	kill "$holder" 2>/dev/null || true
+	wait "$holder" 2>/dev/null || true
+}
+
+# open_canary FIFO: a writer waits at the new FIFO until someone opens it
+# for reading, then leaves a mark in the test's folder; its pid in $canary.
+open_canary() {
+	local mark=$BATS_TEST_TMPDIR/${1##*/}.opened
+	mkfifo "$1"
+	( exec 8>"$1"; touch "$mark" ) </dev/null >/dev/null 2>&1 3>&- &
+	canary=$!
+	echo "$canary" >>"$BATS_FILE_TMPDIR/sleepers"
+}
+
+# assert_not_opened FIFO: nobody opened the FIFO of open_canary (a moment
+# is left for the writer to get on).
+assert_not_opened() {
+	local mark=$BATS_TEST_TMPDIR/${1##*/}.opened
+	sleep 0.2
+	kill "$canary" 2>/dev/null || true
+	wait "$canary" 2>/dev/null || true
+	[ ! -e "$mark" ] || fail "$1 was opened"
+}

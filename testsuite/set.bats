@@ -176,10 +176,11 @@ a (id: 5)"
 	[ "$stderr" = "Error: Peer netns reference is invalid." ]
 }
 
-@test "a FIFO in the run dir: the kernel's refusal, not a hang" {
+@test "a FIFO in the run dir: the kernel's refusal, not a hang, and never opened" {
 	mkdir "$RUN_DIR"
-	mkfifo "$RUN_DIR/fifo"
+	open_canary "$RUN_DIR/fifo"
 	run --separate-stderr timeout 20 netns-set fifo 11
+	assert_not_opened "$RUN_DIR/fifo"
 	assert_failure 2
 	assert_output ""
 	[ "$stderr" = "Error: Peer netns reference is invalid." ]
