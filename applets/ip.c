@@ -4,7 +4,7 @@
 //config:	default y
 //applet:IP ip ip_main
 //usage:ip [OPTIONS] netns [COMMAND [ARG]...]
-//usage:iproute2's ip netns: its arguments, output, messages and statuses.
+//usage:iproute2's ip netns and ip link set ... netns; other objects run a fallback ip.
 //usage:OPTIONS: -all -n NAME -j -p -b FILE -force -V -h
 
 #include "libbb.h"

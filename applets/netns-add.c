@@ -4,9 +4,8 @@
 //config:	default y
 //applet:NETNS_ADD netns-add netns_add_main
 //usage:netns-add [-l] NAME
-//usage:Create a network namespace and bind it at RUN_DIR/NAME.
-//usage:On failure nothing is left behind.
-//usage:	-l	bring the new namespace's loopback (lo) up
+//usage:Create a namespace bound at RUN_DIR/NAME; a failure leaves nothing.
+//usage:	-l	bring its loopback up
 
 #include "libbb.h"
 

@@ -5,7 +5,7 @@
 //applet:NETNS_DELETE netns-delete netns_delete_main
 //applet:NETNS_DELETE netns-del netns_delete_main
 //usage:netns-delete [-a] NAME...
-//usage:Unmount and remove each RUN_DIR/NAME (a namespace in use lives on).
+//usage:Unmount and remove each RUN_DIR/NAME.
 //usage:	-a	remove every namespace in RUN_DIR
 
 #include "libbb.h"

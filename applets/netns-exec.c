@@ -4,11 +4,10 @@
 //config:	default y
 //applet:NETNS_EXEC netns-exec netns_exec_main
 //usage:netns-exec [-a] [-u USER[:GROUP]] NAME COMMAND [ARG]...
-//usage:Run COMMAND in namespace NAME, with NAME's /sys and ETC_DIR/NAME's
-//usage:files bound over /etc. Exits with COMMAND's status, or 125 (setup
-//usage:failed), 126 (cannot run), 127 (not found).
-//usage:	-a	run COMMAND in every named namespace in turn (no NAME)
-//usage:	-u USER[:GROUP]	run as USER (name or number), with its groups
+//usage:Run COMMAND in namespace NAME, with its /sys and ETC_DIR/NAME files.
+//usage:Exits with its status, or 125 (setup), 126 (cannot run), 127 (not found).
+//usage:	-a	in every namespace in turn (no NAME)
+//usage:	-u USER[:GROUP]	as USER, with its groups
 
 #include "libbb.h"
 #include <limits.h>

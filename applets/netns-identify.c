@@ -4,8 +4,7 @@
 //config:	default y
 //applet:NETNS_IDENTIFY netns-identify netns_identify_main
 //usage:netns-identify [-j] [PID]
-//usage:Print every name in RUN_DIR bound to the network namespace of PID
-//usage:(default: this process), one a line; an empty line when none is.
+//usage:Print each name of PID's namespace (default: this process's).
 //usage:	-j	JSON output
 
 #include "libbb.h"

@@ -4,8 +4,7 @@
 //config:	default y
 //applet:NETNS_LIST_ID netns-list-id netns_list_id_main
 //usage:netns-list-id [-j] [-p] [target-nsid NSID] [nsid NSID]
-//usage:List this namespace's nsids with their names in RUN_DIR; target-nsid:
-//usage:those of the namespace with that nsid; nsid: that one only.
+//usage:List the nsids of this namespace, with their names.
 //usage:	-j	JSON output
 //usage:	-p	pretty JSON, with -j
 

@@ -4,8 +4,7 @@
 //config:	default y
 //applet:NETNS_LIST netns-list netns_list_main
 //usage:netns-list [-j] [-p]
-//usage:List the names in RUN_DIR in directory order, each followed by
-//usage:" (id: N)" when this namespace has an nsid for it.
+//usage:List the names in RUN_DIR, with their nsids.
 //usage:	-j	JSON output
 //usage:	-p	pretty JSON, with -j
 

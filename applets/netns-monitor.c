@@ -4,8 +4,7 @@
 //config:	default y
 //applet:NETNS_MONITOR netns-monitor netns_monitor_main
 //usage:netns-monitor [-j]
-//usage:Print "add NAME" when a namespace is bound at RUN_DIR/NAME and
-//usage:"delete NAME" when the name goes, one flushed line per event.
+//usage:Print "add NAME" and "delete NAME" as names come and go.
 //usage:	-j	one JSON object a line
 
 #include "libbb.h"

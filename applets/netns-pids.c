@@ -4,7 +4,7 @@
 //config:	default y
 //applet:NETNS_PIDS netns-pids netns_pids_main
 //usage:netns-pids [-j] NAME
-//usage:Print the PID of every process in namespace NAME, one a line.
+//usage:Print the PIDs of the processes in namespace NAME.
 //usage:	-j	JSON output
 
 #include "libbb.h"

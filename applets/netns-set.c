@@ -4,8 +4,7 @@
 //config:	default y
 //applet:NETNS_SET netns-set netns_set_main
 //usage:netns-set NAME NSID|auto
-//usage:Assign NSID (or the next free one, with auto) to namespace NAME in
-//usage:this namespace. A NAME not in RUN_DIR but numeric is taken as a PID.
+//usage:Give namespace NAME (or a PID) NSID, or the next free one.
 
 #include "libbb.h"
 #include <linux/net_namespace.h>

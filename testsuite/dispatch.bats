@@ -114,9 +114,8 @@ full() {
 	assert_success
 	if config_has FEATURE_VERBOSE_USAGE; then
 		assert_output "netns-add [-l] NAME
-Create a network namespace and bind it at RUN_DIR/NAME.
-On failure nothing is left behind.
-	-l	bring the new namespace's loopback (lo) up"
+Create a namespace bound at RUN_DIR/NAME; a failure leaves nothing.
+	-l	bring its loopback up"
 	else
 		assert_output "netns-add [-l] NAME"
 	fi
