@@ -13,6 +13,7 @@
 #include "cfg/NETNS_RUN_DIR.h"
 
 const char run_dir[] = CONFIG_NETNS_RUN_DIR;
+static const char lock_path[] = CONFIG_NETNS_RUN_DIR ".lock";
 
 bool netns_name_bad(const char *name)
 {
@@ -71,13 +72,10 @@ bool netns_mounted_at(int dirfd, const char *name)
  * name. flags: O_CREAT for the commands that change names. */
 static int lock_open(int flags)
 {
-	char path[PATH_MAX];
 	struct stat st;
-	int fd;
+	int fd = openat(AT_FDCWD, lock_path, O_RDONLY | O_NOFOLLOW |
+			O_NONBLOCK | O_NOCTTY | O_CLOEXEC | flags, 0600);
 
-	fmt(path, sizeof(path), "%s.lock", run_dir);
-	fd = openat(AT_FDCWD, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-		    O_NOCTTY | O_CLOEXEC | flags, 0600);
 	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
 			st.st_uid || (st.st_mode & 077))) {
 		close(fd);
@@ -129,7 +127,7 @@ int netns_open_at(int dirfd, const char *name, unsigned char type)
 	if (h < 0)
 		return -1;
 	if (fstat(h, &st) == 0 && (S_ISCHR(st.st_mode) ||
-				   S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
+	    S_ISBLK(st.st_mode) || S_ISFIFO(st.st_mode))) {
 		fd = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY |
 			    O_CLOEXEC);
 	} else {
@@ -383,7 +381,8 @@ static int create(int dir, const char *path)
 static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
 		       int self)
 {
-	char path[PATH_MAX], src[32] = "/proc/self/ns/net", dst[32];
+	char path[PATH_MAX], buf[32], dst[32];
+	const char *src = "/proc/self/ns/net";
 	int fd, r = -1;
 
 	if (setup_run_dir() < 0)
@@ -394,9 +393,10 @@ static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
 		return -1;
 	}
 	fmt(dst, sizeof(dst), "/proc/self/fd/%d", fd);
-	if (pid)
-		fmt(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
-	else if (unshare(CLONE_NEWNET) < 0) {
+	if (pid) {
+		fmt(buf, sizeof(buf), "/proc/%d/ns/net", (int)pid);
+		src = buf;
+	} else if (unshare(CLONE_NEWNET) < 0) {
 		msg("Failed to create a new network namespace \"%s\":", name);
 		goto fail;
 	}
