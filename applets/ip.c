@@ -168,7 +168,9 @@ static const char *fallback_path(void)
 	const char *exe = (const char *)getauxval(AT_EXECFN);
 	struct stat self, st;
 
-	if (!*CONFIG_IP_FALLBACK || ip.fallback || getenv("NETNSBOX_FALLBACK"))
+	if (!*CONFIG_IP_FALLBACK)
+		return NULL;
+	if (ip.fallback || getenv("NETNSBOX_FALLBACK"))
 		return ip.fallback;
 	if (stat("/proc/self/exe", &self) < 0 && (!exe || stat(exe, &self) < 0))
 		return NULL;
