@@ -114,7 +114,7 @@ OBJS := $(patsubst libbb/%.c,$(O)/libbb/%.o,$(LIBBB)) $(APPLET_OBJS)
 # a kilobyte the binary does not need to run. SSTRIP= keeps them.
 SSTRIP ?= $(B)/sstrip
 
-netnsbox: $(OBJS) $(SSTRIP) $(B)/flavour
+netnsbox: $(OBJS) $(SSTRIP) $(B)/flavour $(O)/.flags
 	$(SAY) "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS)
 	$(Q)$(if $(SSTRIP),$(SSTRIP) $@)
@@ -124,11 +124,17 @@ $(B)/flavour: FORCE
 	@mkdir -p $(@D)
 	@echo '$(FLAVOUR)' | cmp -s - $@ || echo '$(FLAVOUR)' >$@
 
+# How the objects were compiled: another compiler or other flags (make
+# CFLAGS=-O2) rebuild them all.
+$(O)/.flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' >$@
+
 $(B)/sstrip: scripts/sstrip.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -O2 -o $@ scripts/sstrip.c
 
-$(O)/%.o: %.c $(KHDR)
+$(O)/%.o: %.c $(KHDR) $(O)/.flags
 	@mkdir -p $(@D)
 	$(SAY) "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
