@@ -11,8 +11,8 @@ struct applet {
 	const char *usage;
 };
 
-/* Sorted by name (the order of --list); the empty last entry ends the walks (and keeps the
- * table from being empty in a build with no applet). */
+/* Sorted by name, the order of --list; the empty last entry ends the
+ * walks (and keeps the table from being empty in a build with no applet). */
 static const struct applet applets[] = {
 #include "applet-table.h"
 	{ NULL, NULL, NULL }
