@@ -21,14 +21,14 @@ int netns_add(const struct policy *p, char **args)
 
 int netns_add_main(int argc, char **argv)
 {
-	int i, r;
+	char **ops = getflags(argv, "l", 1);
+	int r;
 
-	G.lo = getflags(argv, "l", NULL, &i);
-	if (i + 1 < argc)
-		usage_exit(1);
-	if (argv[i])
-		netns_check_name(argv[i]);
-	r = netns_add(&applet_policy, argv + i);
+	(void)argc;
+	G.lo = G.flags;
+	if (ops[0])
+		netns_check_name(ops[0]);
+	r = netns_add(&applet_policy, ops);
 	/* iproute2's "Cannot open init namespace" says nothing of /proc. */
 	if (r && access("/proc/self/ns/net", F_OK) < 0)
 		msg("%s: needs /proc/self/ns/net: is /proc mounted?", applet_name);

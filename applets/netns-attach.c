@@ -25,12 +25,6 @@ int netns_attach(const struct policy *p, char **args)
 
 int netns_attach_main(int argc, char **argv)
 {
-	int i;
-
-	getflags(argv, "", NULL, &i);
-	if (i + 2 < argc)
-		usage_exit(1);
-	if (i + 2 == argc)
-		netns_check_name(argv[i]);
-	return netns_attach(&applet_policy, argv + i);
+	(void)argc;
+	return netns_pair_main(argv, netns_attach);
 }

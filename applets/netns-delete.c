@@ -48,16 +48,17 @@ int netns_delete(const struct policy *p, char **names)
 
 int netns_delete_main(int argc, char **argv)
 {
-	int i;
+	char **ops = getflags(argv, "a", -1);
 
-	if (getflags(argv, "a", NULL, &i)) {
-		if (i < argc)
+	(void)argc;
+	if (G.flags) {
+		if (ops[0])
 			usage_exit(1);
-		return netns_delete_all(&applet_policy, NULL);
+		return netns_delete_all(&applet_policy, ops);
 	}
 	/* Every name is checked before any is removed: a bad one in the list
 	 * changes nothing. */
-	for (int k = i; k < argc; k++)
-		netns_check_name(argv[k]);
-	return netns_delete(&applet_policy, argv + i);
+	for (char **n = ops; *n; n++)
+		netns_check_name(*n);
+	return netns_delete(&applet_policy, ops);
 }

@@ -298,14 +298,13 @@ int netns_exec(const struct policy *p, char **args)
 
 int netns_exec_main(int argc, char **argv)
 {
-	char *args[2] = { NULL, NULL };
-	int i;
-	bool all = getflags(argv, "au:", args, &i) & 1;
+	char **ops = getflags(argv, "au:", -1);
 
-	G.user = args[1];
-	if (all)
-		return netns_exec_all(&applet_policy, argv + i);
-	if (i + 1 < argc && netns_name_bad(argv[i]))
-		die(125, "Invalid netns name \"%s\"", argv[i]);
-	return netns_exec(&applet_policy, argv + i);
+	(void)argc;
+	G.user = G.flag_arg;
+	if (G.flags & 1)
+		return netns_exec_all(&applet_policy, ops);
+	if (ops[0] && ops[1] && netns_name_bad(ops[0]))
+		die(125, "Invalid netns name \"%s\"", ops[0]);
+	return netns_exec(&applet_policy, ops);
 }

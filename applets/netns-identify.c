@@ -65,10 +65,9 @@ int netns_identify(const struct policy *p, char **args)
 
 int netns_identify_main(int argc, char **argv)
 {
-	int i;
+	char **ops = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", -1);
 
 	(void)argc;
-	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-		 ENABLE_FEATURE_JSON;
-	return netns_identify(&applet_policy, argv + i);
+	G.json = G.flags & 1;
+	return netns_identify(&applet_policy, ops);
 }

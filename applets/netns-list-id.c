@@ -186,11 +186,10 @@ int netns_list_id(const struct policy *p, char **args)
 
 int netns_list_id_main(int argc, char **argv)
 {
-	int i;
-	unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+	char **ops = getflags(argv, JSON_FLAGS, -1);
 
 	(void)argc;
-	G.json = f & 1;
-	G.pretty = f & 2;
-	return netns_list_id(&applet_policy, argv + i);
+	G.json = G.flags & 1;
+	G.pretty = G.flags & 2;
+	return netns_list_id(&applet_policy, ops);
 }

@@ -50,12 +50,10 @@ int netns_list(const struct policy *p, char **args)
 
 int netns_list_main(int argc, char **argv)
 {
-	int i;
-	unsigned f = getflags(argv, JSON_FLAGS, NULL, &i);
+	char **ops = getflags(argv, JSON_FLAGS, 0);
 
-	G.json = f & 1;
-	G.pretty = f & 2;
-	if (i < argc)
-		usage_exit(1);
-	return netns_list(&applet_policy, argv + i);
+	(void)argc;
+	G.json = G.flags & 1;
+	G.pretty = G.flags & 2;
+	return netns_list(&applet_policy, ops);
 }

@@ -213,11 +213,9 @@ fail:
 
 int netns_monitor_main(int argc, char **argv)
 {
-	int i;
+	char **ops = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", 0);
 
-	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-		 ENABLE_FEATURE_JSON;
-	if (i < argc)
-		usage_exit(1);
-	return netns_monitor(&applet_policy, argv + i);
+	(void)argc;
+	G.json = G.flags & 1;
+	return netns_monitor(&applet_policy, ops);
 }

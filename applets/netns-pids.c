@@ -55,11 +55,11 @@ int netns_pids(const struct policy *p, char **args)
 
 int netns_pids_main(int argc, char **argv)
 {
-	int i;
+	char **ops = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", -1);
 
-	G.json = getflags(argv, ENABLE_FEATURE_JSON ? "j" : "", NULL, &i) &&
-		 ENABLE_FEATURE_JSON;
-	if (i + 1 == argc)
-		netns_check_name(argv[i]);
-	return netns_pids(&applet_policy, argv + i);
+	(void)argc;
+	G.json = G.flags & 1;
+	if (ops[0] && !ops[1])
+		netns_check_name(ops[0]);
+	return netns_pids(&applet_policy, ops);
 }

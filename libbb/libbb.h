@@ -49,6 +49,8 @@ struct globals {
 	bool pretty;	/* -p */
 	char *user;	/* exec -u USER[:GROUP] */
 	bool lo;	/* add -l: the new namespace's loopback up */
+	unsigned flags;	/* getflags: the flags of a netns-* applet */
+	char *flag_arg;	/* getflags: the argument of one */
 };
 extern struct globals G;
 void cmd_reset(void);
@@ -121,7 +123,7 @@ void json_str(const char *k, const char *v);
 void json_int(const char *k, long v);
 
 /* opt.c: the flags of the netns-* applets */
-unsigned getflags(char **argv, const char *spec, char **args, int *ind);
+char **getflags(char **argv, const char *spec, int max);
 bool all_digits(const char *s);
 bool get_int(const char *s, int *v);
 bool get_uint(const char *s, unsigned *v);
@@ -232,5 +234,8 @@ typedef int netns_core(const struct policy *p, char **args);
 netns_core netns_add, netns_attach, netns_delete, netns_delete_all,
 	   netns_exec, netns_exec_all, netns_identify, netns_list,
 	   netns_list_id, netns_monitor, netns_pids, netns_set;
+
+/* opt.c: the front end of attach and set */
+int netns_pair_main(char **argv, netns_core *core);
 
 #endif

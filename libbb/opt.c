@@ -1,12 +1,13 @@
 /* opt.c - flags of the netns-* applets, and numbers */
 #include "libbb.h"
 
-/* Parses the flags before the first operand by spec, e.g. "ajp" or "u:"
- * (a letter with ':' takes an argument, stored in args[i]); sets bit i of
- * the result for spec letter i. "--" ends the flags. An unknown flag or a
- * missing argument prints the usage and exits 1. Sets *ind to the index
- * of the first operand. */
-unsigned getflags(char **argv, const char *spec, char **args, int *ind)
+/* Parses the flags before the first operand by spec, e.g. "ajp" or "u:":
+ * sets bit i of G.flags for spec letter i, and G.flag_arg to the argument
+ * of a letter with ':' (one such letter a spec). "--" ends the flags.
+ * Returns the operands, the words after the flags; more than max of them
+ * (max < 0: any number), an unknown flag or a missing argument print the
+ * usage and exit 1. */
+char **getflags(char **argv, const char *spec, int max)
 {
 	unsigned bits = 0;
 	int i = 1;
@@ -25,8 +26,8 @@ unsigned getflags(char **argv, const char *spec, char **args, int *ind)
 			}
 			bits |= 1u << (s - spec);
 			if (s[1] == ':') {
-				args[s - spec] = c[1] ? (char *)c + 1 : argv[++i];
-				if (!args[s - spec]) {
+				G.flag_arg = c[1] ? (char *)c + 1 : argv[++i];
+				if (!G.flag_arg) {
 					msg("%s: option -%c needs an argument", applet_name, *c);
 					usage_exit(1);
 				}
@@ -34,8 +35,23 @@ unsigned getflags(char **argv, const char *spec, char **args, int *ind)
 			}
 		}
 	}
-	*ind = i;
-	return bits;
+	G.flags = bits;
+	argv += i;
+	for (i = 0; argv[i]; i++)
+		if (i == max)
+			usage_exit(1);
+	return argv;
+}
+
+/* attach and set: NAME and one more operand. The name is checked when
+ * both are there; a missing one is the core's message. */
+int netns_pair_main(char **argv, netns_core *core)
+{
+	char **ops = getflags(argv, "", 2);
+
+	if (ops[0] && ops[1])
+		netns_check_name(ops[0]);
+	return core(&applet_policy, ops);
 }
 
 /* A number as strtol(s, &end, 0) reads it, all of s: blanks, a sign,
