@@ -1,53 +1,45 @@
 /* fmt.c - a small printf: %s %c %d %u, %ld %lu, and %% */
 #include "libbb.h"
 
-/* The argument of %d or %u (l: of %ld or %lu) as a magnitude and a sign. */
-static unsigned long int_arg(va_list *ap, char c, bool l, bool *neg)
-{
-	long v;
-
-	*neg = false;
-	if (c == 'u')
-		return l ? va_arg(*ap, unsigned long) : va_arg(*ap, unsigned);
-	v = l ? va_arg(*ap, long) : va_arg(*ap, int);
-	*neg = v < 0;
-	return v < 0 ? -(unsigned long)v : (unsigned long)v;
-}
-
 /* Formats into buf, which always ends with a NUL (size > 0); returns the
  * whole length, as vsnprintf does: a result >= size was cut. */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 {
 	char num[24];
 	size_t len = 0;
-	va_list args;
 
-	/* A copy of our own, whose address int_arg may take: ap itself may
-	 * be an array that decayed to a pointer. */
-	va_copy(args, ap);
 	for (; *f; f++) {
-		const char *p = f, *pct = f;
+		const char *p = f;
 		size_t n = 1;
 
 		if (*f == '%') {
-			bool l = f[1] == 'l', neg;
-			char c = *(f += 1 + l);
+			bool l = f[1] == 'l';
+			char c = f[1 + l];
+			const char *next = f + 1 + l;
 
 			if (c == 's' && !l) {
-				p = va_arg(args, const char *);
+				p = va_arg(ap, const char *);
 				p = p ? p : "(null)";
 				n = strlen(p);
 			} else if (c == 'c' && !l) {
-				num[0] = (char)va_arg(args, int);
+				num[0] = (char)va_arg(ap, int);
 				p = num;
 			} else if (c == 'd' || c == 'u') {
-				unsigned long u = int_arg(&args, c, l, &neg);
+				long v = 0;
+				unsigned long u;
 				char *d = num + sizeof(num);
 
+				if (c == 'u') {
+					u = l ? va_arg(ap, unsigned long) :
+						va_arg(ap, unsigned);
+				} else {
+					v = l ? va_arg(ap, long) : va_arg(ap, int);
+					u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+				}
 				do
 					*--d = '0' + u % 10;
 				while (u /= 10);
-				if (neg)
+				if (v < 0)
 					*--d = '-';
 				p = d;
 				n = num + sizeof(num) - d;
@@ -59,14 +51,14 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 				 * rest of it printed as it is. */
 				p = "%?";
 				n = 2;
-				f = pct;
+				next = f;
 			}
+			f = next;
 		}
 		for (size_t i = 0; i < n; i++, len++)
 			if (len + 1 < size)
 				buf[len] = p[i];
 	}
-	va_end(args);
 	buf[len < size ? len : size - 1] = '\0';
 	return len;
 }

@@ -1,5 +1,6 @@
 /* opt.c - flags of the netns-* applets, and numbers */
 #include "libbb.h"
+#include <limits.h>
 
 /* Parses the flags before the first operand by spec, e.g. "ajp" or "u:":
  * sets bit i of G.flags for spec letter i, and G.flag_arg to the argument
@@ -55,8 +56,10 @@ int netns_pair_main(char **argv, netns_core *core)
 }
 
 /* A number as strtol(s, &end, 0) reads it, all of s: blanks, a sign,
- * then 0x for hex or 0 for octal. Values past 2^40 are refused. */
-static bool get_num(const char *s, long long *v)
+ * then 0x for hex or 0 for octal; NO_NUM for none. Values past 2^40 are
+ * refused, so NO_NUM is never a number. */
+#define NO_NUM LLONG_MIN
+static long long get_num(const char *s)
 {
 	unsigned long long r = 0;
 	unsigned base = 10;
@@ -64,7 +67,7 @@ static bool get_num(const char *s, long long *v)
 	bool neg = false;
 
 	if (!s || !*s)
-		return false;
+		return NO_NUM;
 	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
 		p++;
 	if (*p == '+' || *p == '-')
@@ -79,13 +82,12 @@ static bool get_num(const char *s, long long *v)
 			     (unsigned)((*p | 0x20) - 'a' + 10) : 99;
 
 		if (d >= base || r > (1ULL << 40))
-			return false;
+			return NO_NUM;
 		r = r * base + d;
 	}
 	if (p == digits)
-		return false;
-	*v = neg ? -(long long)r : (long long)r;
-	return true;
+		return NO_NUM;
+	return neg ? -(long long)r : (long long)r;
 }
 
 /* A PID as /proc names them: decimal digits only (so "010" is no PID and
@@ -98,9 +100,9 @@ bool all_digits(const char *s)
 /* iproute2's get_integer (and get_s32): an int in C notation. */
 bool get_int(const char *s, int *v)
 {
-	long long r;
+	long long r = get_num(s);
 
-	if (!get_num(s, &r) || r < INT32_MIN || r > INT32_MAX)
+	if (r < INT32_MIN || r > INT32_MAX)
 		return false;
 	*v = (int)r;
 	return true;
@@ -127,9 +129,9 @@ bool get_number(const struct policy *p, const char *s, int *v)
 /* iproute2's get_unsigned. */
 bool get_uint(const char *s, unsigned *v)
 {
-	long long r;
+	long long r = get_num(s);
 
-	if (!get_num(s, &r) || r < 0 || r > UINT32_MAX)
+	if (r < 0 || r > UINT32_MAX)
 		return false;
 	*v = (unsigned)r;
 	return true;

@@ -73,7 +73,7 @@ static bool in_list;
 
 static void json_string(const char *s)
 {
-	char esc[8];
+	static const char hex[] = "0123456789abcdef";
 
 	out_mem("\"", 1);
 	for (; *s; s++) {
@@ -90,9 +90,10 @@ static void json_string(const char *s)
 		case '\t': e = "\\t"; break;
 		default:
 			if (c < 0x20) {
-				fmt(esc, sizeof(esc), "\\u00%c%c", '0' + (c >> 4),
-				    "0123456789abcdef"[c & 15]);
-				e = esc;
+				out_str("\\u00");
+				out_mem(hex + (c >> 4), 1);
+				out_mem(hex + (c & 15), 1);
+				continue;
 			}
 		}
 		if (e)
