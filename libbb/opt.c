@@ -55,6 +55,15 @@ int netns_pair_main(char **argv, netns_core *core)
 	return core(&applet_policy, ops);
 }
 
+/* The value of a hex digit, 99 for anything else. */
+static unsigned digit(char c)
+{
+	unsigned lc = c | 0x20;
+
+	return c >= '0' && c <= '9' ? (unsigned)(c - '0') :
+	       lc >= 'a' && lc <= 'f' ? lc - 'a' + 10 : 99;
+}
+
 /* A number as strtol(s, &end, 0) reads it, all of s: blanks, a sign,
  * then 0x for hex or 0 for octal; NO_NUM for none. Values past 2^40 are
  * refused, so NO_NUM is never a number. */
@@ -72,14 +81,12 @@ static long long get_num(const char *s)
 		p++;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	if (p[0] == '0' && (p[1] | 0x20) == 'x' && p[2] && strchr("0123456789abcdefABCDEF", p[2]))
+	if (p[0] == '0' && (p[1] | 0x20) == 'x' && digit(p[2]) < 16)
 		base = 16, p += 2;
 	else if (p[0] == '0')
 		base = 8;
 	for (digits = p; *p; p++) {
-		unsigned d = *p >= '0' && *p <= '9' ? (unsigned)(*p - '0') :
-			     (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ?
-			     (unsigned)((*p | 0x20) - 'a' + 10) : 99;
+		unsigned d = digit(*p);
 
 		if (d >= base || r > (1ULL << 40))
 			return NO_NUM;
