@@ -175,7 +175,7 @@ static const char *fallback_path(void)
 	if (stat("/proc/self/exe", &self) < 0 && (!exe || stat(exe, &self) < 0))
 		return NULL;
 	for (; *p; p += *p == ':') {
-		size_t n = strcspn(p, ":");
+		size_t n = span(p, false, ":");
 
 		if (n && n < sizeof(fallback_buf)) {
 			memcpy(fallback_buf, p, n);
@@ -436,7 +436,7 @@ static int split(char *p, char **argv, int max)
 	static const char ws[] = " \t\r\n";
 	int argc = 0;
 
-	while (*(p += strspn(p, ws))) {
+	while (*(p += span(p, true, ws))) {
 		if (argc >= max - 1)
 			die(1, "Too many arguments to command");
 		if (*p == '\'' || *p == '"') {
@@ -447,7 +447,7 @@ static int split(char *p, char **argv, int max)
 				die(1, "Unterminated quoted string");
 		} else {
 			argv[argc++] = p;
-			p += strcspn(p, ws);
+			p += span(p, false, ws);
 			if (!*p)
 				break;
 		}

@@ -74,15 +74,15 @@ static bool next_line(char **p, struct line *l, bool gid)
 
 		if (!*s)
 			return false;
-		*p = s + strcspn(s, "\n");
+		*p = s + span(s, false, "\n");
 		if (**p)
 			*(*p)++ = '\0';
-		s += strspn(s, " \t\v\f\r");
+		s += span(s, true, " \t\v\f\r");
 		if (!*s || *s == '#')
 			continue;
 		for (int i = 0; i < 4; i++) {
 			l->f[i] = s;
-			s += strcspn(s, ":");
+			s += span(s, false, ":");
 			if (*s)
 				*s++ = '\0';
 		}
@@ -109,7 +109,7 @@ static bool member(const char *list, const char *name)
 	size_t k = strlen(name), n;
 
 	for (;; list += n + 1) {
-		n = strcspn(list, ",");
+		n = span(list, false, ",");
 		if (n == k && strncmp(list, name, k) == 0)
 			return true;
 		if (!list[n])
@@ -193,7 +193,7 @@ static void exec_path(char **cmd)
 	if (strchr(cmd[0], '/') || !*cmd[0])
 		dirs = "";
 	for (;;) {
-		size_t n = strcspn(dirs, ":");
+		size_t n = span(dirs, false, ":");
 
 		memcpy(path, dirs, n < PATH_MAX ? n : 0);
 		if (n < PATH_MAX &&

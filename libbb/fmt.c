@@ -63,6 +63,17 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 	return len;
 }
 
+/* strspn (in) and strcspn (!in) in a few bytes: libc's are made for long
+ * strings, and netnsbox scans only short ones. */
+size_t span(const char *s, bool in, const char *set)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(set, s[n]) != in)
+		n++;
+	return n;
+}
+
 size_t fmt(char *buf, size_t size, const char *f, ...)
 {
 	va_list ap;

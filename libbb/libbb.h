@@ -98,6 +98,9 @@ void arena_reset(void);
  * finds in the sources (testsuite/lint.bats) and fmt prints as "%?". */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap);
 size_t fmt(char *buf, size_t size, const char *f, ...) PRINTF(3, 4);
+/* fmt.c too: the length of s's start made of (in) or free of (!in) the
+ * characters of set: strspn and strcspn */
+size_t span(const char *s, bool in, const char *set);
 
 /* die.c: a message is one line on stderr, written at once; a format that
  * ends with ':' gets the text of errno after it. */

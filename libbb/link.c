@@ -10,7 +10,7 @@
  * '/' and no blank; length is the kernel's to judge. */
 bool link_name_bad(const char *dev)
 {
-	return !*dev || dev[strcspn(dev, "/ \t\n\v\f\r")];
+	return !*dev || dev[span(dev, false, "/ \t\n\v\f\r")];
 }
 
 /* The request names the interface: the kernel finds it in the namespace

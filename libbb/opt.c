@@ -101,7 +101,9 @@ static long long get_num(const char *s)
  * "" is none), iproute2's is_pid. */
 bool all_digits(const char *s)
 {
-	return strspn(s, "0123456789") == strlen(s);
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return !*s;
 }
 
 /* iproute2's get_integer (and get_s32): an int in C notation. */

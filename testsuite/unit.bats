@@ -22,7 +22,7 @@ setup() {
 		2>"$BATS_TEST_TMPDIR/cc.log" || { cat "$BATS_TEST_TMPDIR/cc.log"; false; }
 }
 
-@test "fmt, get_int, nl_parse and errstr pass every check" {
+@test "fmt, get_int, span, nl_parse and errstr pass every check" {
 	run $UNIT_RUN "$t"
 	echo "$output"
 	assert_success

@@ -123,6 +123,27 @@ static void test_get_dec(void)
 	}
 }
 
+/* span against the C library's strspn and strcspn; all_digits. */
+static void test_span(void)
+{
+	static const char *const s[] = {
+		"", "a", " \t x", "abc:def", ":", "::x", "12ab", "\n", "x y\tz",
+	};
+	static const char *const sets[] = { "", ":", " \t", "0123456789",
+					    "abc", "\n" };
+	char name[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(s); i++)
+		for (size_t k = 0; k < ARRAY_SIZE(sets); k++) {
+			snprintf(name, sizeof(name), "span(%zu, %zu)", i, k);
+			check(span(s[i], true, sets[k]) == strspn(s[i], sets[k]) &&
+			      span(s[i], false, sets[k]) ==
+			      strcspn(s[i], sets[k]), name, "differs from libc");
+		}
+	check(all_digits("") && all_digits("0123456789") && !all_digits("1a") &&
+	      !all_digits(" 1") && !all_digits("-1"), "all_digits", "wrong");
+}
+
 /* A message with one u32 attribute after a 4-byte family header. */
 static struct nlmsghdr *message(void *buf)
 {
@@ -449,6 +470,7 @@ int main(int argc, char **argv)
 	test_fmt();
 	test_get_int();
 	test_get_dec();
+	test_span();
 	test_nl_parse();
 	test_errstr();
 	printf("checks %d\n", checks);
