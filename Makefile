@@ -75,6 +75,14 @@ else
 ALL_LDFLAGS := -Wl,--gc-sections $(FLAVOUR_LDFLAGS) $(LDFLAGS)
 endif
 
+# netnsbox has no floating point: told so, the compiler keeps variadic
+# functions (msg, outf) from saving the vector registers, where it knows the
+# flag (x86-64, arm, aarch64; not mips). Not in the checking builds.
+ifeq ($(FLAVOUR),)
+ALL_CFLAGS += $(shell $(CC) -mgeneral-regs-only -x c -c /dev/null \
+	-o /dev/null 2>/dev/null && echo -mgeneral-regs-only)
+endif
+
 # musl-gcc does not see the kernel's uapi headers: give it links to them,
 # never -I/usr/include, which would pull glibc's headers in.
 ifneq ($(findstring musl,$(CC)),)
