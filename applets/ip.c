@@ -107,26 +107,27 @@ static NORETURN void usage_of(const char *text)
 
 /* The netns commands in iproute2's order of matching: "s" is show, not
  * set; "a" is add, not attach. A NULL core is iproute2's usage. -all
- * picks the second core where there is one. identify, pids and monitor
- * print text whatever -j says, as iproute2 6.1. */
+ * (G.all) is for delete and exec, which read it, to act on every name.
+ * identify, pids and monitor print text whatever -j says, as iproute2
+ * 6.1. */
 static const struct {
 	const char *name;
-	netns_core *core, *all;
+	netns_core *core;
 	bool text;
 } commands[] = {
-	{ "list", netns_list, NULL, false },
-	{ "show", netns_list, NULL, false },
-	{ "lst", netns_list, NULL, false },
-	{ "list-id", netns_list_id, NULL, false },
-	{ "help", NULL, NULL, false },
-	{ "add", netns_add, NULL, false },
-	{ "set", netns_set, NULL, false },
-	{ "delete", netns_delete, netns_delete_all, false },
-	{ "identify", netns_identify, NULL, true },
-	{ "pids", netns_pids, NULL, true },
-	{ "exec", netns_exec, netns_exec_all, false },
-	{ "monitor", netns_monitor, NULL, true },
-	{ "attach", netns_attach, NULL, false },
+	{ "list", netns_list, false },
+	{ "show", netns_list, false },
+	{ "lst", netns_list, false },
+	{ "list-id", netns_list_id, false },
+	{ "help", NULL, false },
+	{ "add", netns_add, false },
+	{ "set", netns_set, false },
+	{ "delete", netns_delete, false },
+	{ "identify", netns_identify, true },
+	{ "pids", netns_pids, true },
+	{ "exec", netns_exec, false },
+	{ "monitor", netns_monitor, true },
+	{ "attach", netns_attach, false },
 };
 
 static int do_netns(int argc, char **argv)
@@ -145,8 +146,6 @@ static int do_netns(int argc, char **argv)
 		applet_usage = netns_usage;
 		if (commands[i].text)
 			G.json = false;
-		if (G.all && commands[i].all)
-			core = commands[i].all;
 		return core(ip.policy, argv + 1);
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);

@@ -12,13 +12,12 @@
 
 /* Every namespace of the run dir, every entry with all_any; with
  * all_stop, up to the first that cannot be removed. */
-int netns_delete_all(const struct policy *p, char **args)
+static int delete_all(const struct policy *p)
 {
 	struct nsdir d;
 	const char *name;
 	int r = 0;
 
-	(void)args;
 	if (netns_walk(&d) < 0)
 		return 1;
 	while ((name = dir_next(&d)) && !(r && p->all_stop))
@@ -28,11 +27,14 @@ int netns_delete_all(const struct policy *p, char **args)
 	return p->all_status ? r : 0;
 }
 
-/* Each name, checked by the front end; with first_only, the first. */
+/* Each name, checked by the front end; with first_only, the first. With
+ * -a (G.all), every namespace, whatever the names. */
 int netns_delete(const struct policy *p, char **names)
 {
 	int r = 0;
 
+	if (G.all)
+		return delete_all(p);
 	if (!*names) {
 		msg("No netns name specified");
 		return 1;
@@ -51,11 +53,9 @@ int netns_delete_main(int argc, char **argv)
 	char **ops = getflags(argv, "a", -1);
 
 	(void)argc;
-	if (G.flags) {
-		if (ops[0])
-			usage_exit(1);
-		return netns_delete_all(&applet_policy, ops);
-	}
+	G.all = G.flags;
+	if (G.all && ops[0])
+		usage_exit(1);
 	/* Every name is checked before any is removed: a bad one in the list
 	 * changes nothing. */
 	for (char **n = ops; *n; n++)

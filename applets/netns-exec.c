@@ -255,7 +255,7 @@ static int spawn(const struct policy *p, const char *name, char **cmd)
 
 /* cmd in each name of the run dir in turn, each in a child. With
  * all_status, 1 when a command failed. */
-int netns_exec_all(const struct policy *p, char **cmd)
+static int exec_all(const struct policy *p, char **cmd)
 {
 	struct nsdir d;
 	const char *name;
@@ -277,9 +277,12 @@ int netns_exec_all(const struct policy *p, char **cmd)
 }
 
 /* args: NAME COMMAND [ARG]...; the command runs in place of this
- * process, or in a child with exec_child. */
+ * process, or in a child with exec_child. With -a (G.all), args are the
+ * command, run in every namespace. */
 int netns_exec(const struct policy *p, char **args)
 {
+	if (G.all)
+		return exec_all(p, args);
 	if (!args[0]) {
 		msg("No netns name specified");
 		return p->exec_fail;
@@ -302,9 +305,8 @@ int netns_exec_main(int argc, char **argv)
 
 	(void)argc;
 	G.user = G.flag_arg;
-	if (G.flags & 1)
-		return netns_exec_all(&applet_policy, ops);
-	if (ops[0] && ops[1] && netns_name_bad(ops[0]))
+	G.all = G.flags & 1;
+	if (!G.all && ops[0] && ops[1] && netns_name_bad(ops[0]))
 		die(125, "Invalid netns name \"%s\"", ops[0]);
 	return netns_exec(&applet_policy, ops);
 }

@@ -234,9 +234,9 @@ struct nlmsghdr *nsid_request(void *buf, size_t size, uint16_t type,
  * say); the front end has checked the rest. It returns the command's exit
  * status and has printed its messages. */
 typedef int netns_core(const struct policy *p, char **args);
-netns_core netns_add, netns_attach, netns_delete, netns_delete_all,
-	   netns_exec, netns_exec_all, netns_identify, netns_list,
-	   netns_list_id, netns_monitor, netns_pids, netns_set;
+netns_core netns_add, netns_attach, netns_delete, netns_exec,
+	   netns_identify, netns_list, netns_list_id, netns_monitor,
+	   netns_pids, netns_set;
 
 /* opt.c: the front end of attach and set */
 int netns_pair_main(char **argv, netns_core *core);
