@@ -587,6 +587,7 @@ static int option(char kind, char **argv, const char **file)
 		usage_of(ip_usage);
 	case 'n':
 		/* iproute2 takes the next word even when there is none. */
+		origin_keep();
 		if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
 			xexit(255);
 		return argv[1] ? 2 : 1;

@@ -33,8 +33,8 @@
  * one command is G (below), which the dispatcher zeroes before each one,
  * and memory from the arena, which the batch empties before each line. No
  * core or library file keeps other state from one command to the next
- * (but for the mount namespace ip started in, in switch.c, which is the
- * process's, and stdout's buffer). Cores hold their folders and lists in
+ * (but for the mount namespace ip started in, in switch.c, kept by ip -n,
+ * which is the process's, and stdout's buffer). Cores hold their folders and lists in
  * their own locals. */
 
 /* main.c */
@@ -161,6 +161,7 @@ int netns_walk(struct nsdir *d);	/* reports; a missing run dir is an
 /* switch.c: into NAME's network namespace, in a mount namespace of its
  * own with NAME's /sys and etc files, as iproute2 does it; reports */
 int netns_switch(const char *name);
+void origin_keep(void);		/* before ip -n's switch */
 void origin_enter(void);
 void origin_leave(void);
 
