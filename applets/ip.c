@@ -9,6 +9,7 @@
 
 #include "libbb.h"
 #include <limits.h>
+#include <poll.h>
 #include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -108,31 +109,37 @@ static NORETURN void usage_of(const char *text)
 /* The netns commands in iproute2's order of matching: "s" is show, not
  * set; "a" is add, not attach. A NULL core is iproute2's usage. -all
  * picks the second core where there is one. identify, pids and monitor
- * print text whatever -j says, as iproute2 6.1. */
+ * print text whatever -j says, as iproute2 6.1. keep: what a batch may
+ * still hold while the command runs (netns_keep): the lock and the
+ * signals for those that change names, the lock for those that neither
+ * wait nor run anything, nothing for the others. */
 static const struct {
 	const char *name;
 	netns_core *core, *all;
 	bool text;
+	unsigned char keep;
 } commands[] = {
-	{ "list", netns_list, NULL, false },
-	{ "show", netns_list, NULL, false },
-	{ "lst", netns_list, NULL, false },
-	{ "list-id", netns_list_id, NULL, false },
-	{ "help", NULL, NULL, false },
-	{ "add", netns_add, NULL, false },
-	{ "set", netns_set, NULL, false },
-	{ "delete", netns_delete, netns_delete_all, false },
-	{ "identify", netns_identify, NULL, true },
-	{ "pids", netns_pids, NULL, true },
-	{ "exec", netns_exec, netns_exec_all, false },
-	{ "monitor", netns_monitor, NULL, true },
-	{ "attach", netns_attach, NULL, false },
+	{ "list", netns_list, NULL, false, KEEP_LOCK },
+	{ "show", netns_list, NULL, false, KEEP_LOCK },
+	{ "lst", netns_list, NULL, false, KEEP_LOCK },
+	{ "list-id", netns_list_id, NULL, false, KEEP_LOCK },
+	{ "help", NULL, NULL, false, KEEP_NONE },
+	{ "add", netns_add, NULL, false, KEEP_ALL },
+	{ "set", netns_set, NULL, false, KEEP_LOCK },
+	{ "delete", netns_delete, netns_delete_all, false, KEEP_ALL },
+	{ "identify", netns_identify, NULL, true, KEEP_NONE },
+	{ "pids", netns_pids, NULL, true, KEEP_NONE },
+	{ "exec", netns_exec, netns_exec_all, false, KEEP_NONE },
+	{ "monitor", netns_monitor, NULL, true, KEEP_NONE },
+	{ "attach", netns_attach, NULL, false, KEEP_ALL },
 };
 
 static int do_netns(int argc, char **argv)
 {
-	if (argc < 1)
+	if (argc < 1) {
+		netns_keep(KEEP_LOCK);
 		return netns_list(ip.policy, argv);
+	}
 	if (!G.all && argc > 1 && netns_name_bad(argv[1]))
 		die(255, "Invalid netns name \"%s\"", argv[1]);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
@@ -147,6 +154,7 @@ static int do_netns(int argc, char **argv)
 			G.json = false;
 		if (G.all && commands[i].all)
 			core = commands[i].all;
+		netns_keep(commands[i].keep);
 		return core(ip.policy, argv + 1);
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
@@ -334,6 +342,7 @@ static int do_cmd(int argc, char **argv)
 		o += strlen(o) + 1;
 	if (strcmp(o, "netns") == 0)
 		return do_netns(argc - 1, argv + 1);
+	netns_keep(KEEP_NONE);
 	if (ENABLE_IP_LINK && strcmp(o, "link") == 0 && argc > 1 &&
 	    (is_prefix(argv[1], "set") || is_prefix(argv[1], "change")) &&
 	    (r = link_cmd(argv + 2)) >= 0)
@@ -349,7 +358,7 @@ static int do_cmd(int argc, char **argv)
 }
 
 static struct {
-	int fd;
+	struct pollfd p;	/* fd 0 */
 	size_t pos, len;
 	char buf[4096];
 } in;
@@ -382,8 +391,14 @@ static bool read_line(size_t *n)
 
 	for (;;) {
 		if (in.pos == in.len) {
-			ssize_t k = read(in.fd, in.buf, sizeof(in.buf));
+			ssize_t k;
 
+			/* A read that would wait holds neither the lock,
+			 * which others' adds would wait for, nor the
+			 * signals, which must still end the batch. */
+			if (poll(&in.p, 1, 0) < 1)
+				netns_keep(KEEP_NONE);
+			k = read(in.p.fd, in.buf, sizeof(in.buf));
 			if (k < 0 && errno == EINTR)
 				continue;
 			if (k <= 0)
@@ -491,7 +506,8 @@ static int batch(const char *file)
 			close(fd);
 		}
 	}
-	in.fd = 0;
+	in.p.events = POLLIN;
+	netns_batch();
 	while (get_line(&lineno)) {
 		int argc = split(line.p, args, ARRAY_SIZE(args));
 
@@ -504,6 +520,8 @@ static int batch(const char *file)
 				break;
 		}
 	}
+	/* A signal held off until now ends ip here. */
+	netns_keep(KEEP_NONE);
 	return r;
 }
 
