@@ -9,6 +9,7 @@
 
 #include "libbb.h"
 #include <limits.h>
+#include <poll.h>
 #include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -109,31 +110,36 @@ static NORETURN void usage_of(const char *text)
  * set; "a" is add, not attach. A NULL core is iproute2's usage. -all
  * (G.all) is for delete and exec, which read it, to act on every name.
  * identify, pids and monitor print text whatever -j says, as iproute2
- * 6.1. */
+ * 6.1. keep: in a batch, add, attach and delete may find the run dir's
+ * lock and the signals still held from the line before (netns_release);
+ * every other line lets go of them first, so that none writes, waits or
+ * runs anything under them. */
 static const struct {
 	const char *name;
 	netns_core *core;
-	bool text;
+	bool text, keep;
 } commands[] = {
-	{ "list", netns_list, false },
-	{ "show", netns_list, false },
-	{ "lst", netns_list, false },
-	{ "list-id", netns_list_id, false },
-	{ "help", NULL, false },
-	{ "add", netns_add, false },
-	{ "set", netns_set, false },
-	{ "delete", netns_delete, false },
-	{ "identify", netns_identify, true },
-	{ "pids", netns_pids, true },
-	{ "exec", netns_exec, false },
-	{ "monitor", netns_monitor, true },
-	{ "attach", netns_attach, false },
+	{ "list", netns_list, false, false },
+	{ "show", netns_list, false, false },
+	{ "lst", netns_list, false, false },
+	{ "list-id", netns_list_id, false, false },
+	{ "help", NULL, false, false },
+	{ "add", netns_add, false, true },
+	{ "set", netns_set, false, false },
+	{ "delete", netns_delete, false, true },
+	{ "identify", netns_identify, true, false },
+	{ "pids", netns_pids, true, false },
+	{ "exec", netns_exec, false, false },
+	{ "monitor", netns_monitor, true, false },
+	{ "attach", netns_attach, false, true },
 };
 
 static int do_netns(int argc, char **argv)
 {
-	if (argc < 1)
+	if (argc < 1) {
+		netns_release();
 		return netns_list(ip.policy, argv);
+	}
 	if (!G.all && argc > 1 && netns_name_bad(argv[1]))
 		die(255, "Invalid netns name \"%s\"", argv[1]);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
@@ -146,6 +152,8 @@ static int do_netns(int argc, char **argv)
 		applet_usage = netns_usage;
 		if (commands[i].text)
 			G.json = false;
+		if (!commands[i].keep)
+			netns_release();
 		return core(ip.policy, argv + 1);
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip netns help\".", argv[0]);
@@ -333,6 +341,7 @@ static int do_cmd(int argc, char **argv)
 		o += strlen(o) + 1;
 	if (strcmp(o, "netns") == 0)
 		return do_netns(argc - 1, argv + 1);
+	netns_release();
 	if (ENABLE_IP_LINK && strcmp(o, "link") == 0 && argc > 1 &&
 	    (is_prefix(argv[1], "set") || is_prefix(argv[1], "change")) &&
 	    (r = link_cmd(argv + 2)) >= 0)
@@ -348,7 +357,7 @@ static int do_cmd(int argc, char **argv)
 }
 
 static struct {
-	int fd;
+	struct pollfd p;	/* fd 0 */
 	size_t pos, len;
 	char buf[4096];
 } in;
@@ -381,8 +390,14 @@ static bool read_line(size_t *n)
 
 	for (;;) {
 		if (in.pos == in.len) {
-			ssize_t k = read(in.fd, in.buf, sizeof(in.buf));
+			ssize_t k;
 
+			/* A read that would wait holds neither the lock,
+			 * which others' adds would wait for, nor the
+			 * signals, which must still end the batch. */
+			if (poll(&in.p, 1, 0) < 1)
+				netns_release();
+			k = read(in.p.fd, in.buf, sizeof(in.buf));
 			if (k < 0 && errno == EINTR)
 				continue;
 			if (k <= 0)
@@ -490,7 +505,8 @@ static int batch(const char *file)
 			close(fd);
 		}
 	}
-	in.fd = 0;
+	in.p.events = POLLIN;
+	netns_batch();
 	while (get_line(&lineno)) {
 		int argc = split(line.p, args, ARRAY_SIZE(args));
 
@@ -503,6 +519,8 @@ static int batch(const char *file)
 				break;
 		}
 	}
+	/* A signal held off until now ends ip here. */
+	netns_release();
 	return r;
 }
 
@@ -586,6 +604,7 @@ static int option(char kind, char **argv, const char **file)
 		usage_of(ip_usage);
 	case 'n':
 		/* iproute2 takes the next word even when there is none. */
+		origin_keep();
 		if (netns_switch(argv[1] ? argv[1] : "(null)") < 0)
 			xexit(255);
 		return argv[1] ? 2 : 1;

@@ -32,9 +32,13 @@
  * Running commands one after another in one process (ip -b): the state of
  * one command is G (below), which the dispatcher zeroes before each one,
  * and memory from the arena, which the batch empties before each line. No
- * core or library file keeps other state from one command to the next
- * (but for the mount namespace ip started in, in switch.c, which is the
- * process's, and stdout's buffer). Cores hold their folders and lists in
+ * core or library file keeps other state from one command to the next,
+ * but for: what add, attach and delete keep between names in a batch
+ * (netns.c, struct keep: the run dir's lock, the signals held, the run dir
+ * set up, the fd of the process's network namespace), let go of before
+ * each line that must not run under it (netns_release); the mount namespace
+ * ip started in (switch.c, origin, kept by ip -n), which is the
+ * process's; and stdout's buffer. Cores hold their folders and lists in
  * their own locals. */
 
 /* main.c */
@@ -160,10 +164,16 @@ const char *dir_next(struct nsdir *d);	/* NULL at the end, or closed */
 void dir_close(struct nsdir *d);
 int netns_walk(struct nsdir *d);	/* reports; a missing run dir is an
 					 * empty walk */
+/* ip -b: netns_batch makes add, attach and delete keep the run dir's lock
+ * and the signals held from one name to the next, up to 64 names;
+ * netns_release lets go of both, before any other line. */
+void netns_batch(void);
+void netns_release(void);
 
 /* switch.c: into NAME's network namespace, in a mount namespace of its
  * own with NAME's /sys and etc files, as iproute2 does it; reports */
 int netns_switch(const char *name);
+void origin_keep(void);		/* before ip -n's switch */
 void origin_enter(void);
 void origin_leave(void);
 

@@ -84,12 +84,57 @@ static int lock_open(int flags)
 	return fd;
 }
 
+/* The state of this file, the one place where anything outlives a name:
+ * what add, attach and delete keep from one name to the next in an ip
+ * batch (netns_batch), where taking the lock and holding the signals for
+ * each name would cost more system calls than the name itself. A single
+ * command lets go of it all when its name is done, but for self. Each
+ * batch line but add, attach and delete first lets go of it all
+ * (netns_release): no line writes, waits or runs a command under a lock
+ * that others would wait for, or with a signal held that should end it; a
+ * read of the batch file that would wait, the same. */
+static struct {
+	bool batch;	/* keep the lock and the signals after a name */
+	bool locked;	/* dir and lock are open, the lock taken */
+	bool ready;	/* the run dir made and shared since the lock was */
+	bool has_self;	/* self is open */
+	unsigned char held;	/* names changed since the signals were held
+				 * (in old); 0: they are not */
+	int dir, lock;	/* the run dir and the fd locked (dir or the lock
+			 * file's) */
+	int self;	/* the network namespace add comes back to: this
+			 * process's, which no add leaves for good */
+	sigset_t old;
+} keep;
+
+void netns_batch(void)
+{
+	keep.batch = true;
+}
+
+/* The lock first, then the signals: a stop (SIGTSTP) held off until now
+ * stops a process that holds no lock. */
+void netns_release(void)
+{
+	if (keep.locked) {
+		if (keep.lock != keep.dir)
+			close(keep.lock);
+		close(keep.dir);
+		keep.locked = keep.ready = false;
+	}
+	if (keep.held) {
+		keep.held = 0;
+		sigprocmask(SIG_SETMASK, &keep.old, NULL);
+	}
+}
+
 /* Readers wait for the add or delete that holds the lock, if one does;
- * false when there is no lock file to wait on (no add made one). Never
- * on the run dir's own lock, which any user may hold. */
+ * false when there is no lock file to wait on (no add made one), or when
+ * this process holds the lock (a batch), so that none of ours is half
+ * way. Never on the run dir's own lock, which any user may hold. */
 static bool wait_unlocked(void)
 {
-	int fd = lock_open(0);
+	int fd = keep.locked ? -1 : lock_open(0);
 
 	if (fd < 0)
 		return false;
@@ -167,36 +212,29 @@ int netns_open(const char *name)
 	return netns_open_at(AT_FDCWD, path, IFTODT(st.st_mode));
 }
 
-/* Opens the run dir (*dir) and takes the lock, whose fd it returns: the
- * lock file's, or where there is none to be had (a read-only parent, a
- * caller who is not root) *dir itself, as iproute2 locks. -1 with errno
- * set when the run dir cannot be opened. */
-static int lock_run_dir(int *dir)
+/* Opens the run dir and takes the lock, unless this process holds it:
+ * the lock file's, or where there is none to be had (a read-only parent,
+ * a caller who is not root) the run dir's own, as iproute2 locks. false
+ * with errno set when the run dir cannot be opened. */
+static bool lock_run_dir(void)
 {
-	int fd;
-
-	*dir = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (*dir < 0)
-		return -1;
-	fd = lock_open(O_CREAT);
-	if (fd < 0)
-		fd = *dir;
-	while (flock(fd, LOCK_EX) < 0) {
+	if (keep.locked)
+		return true;
+	keep.dir = openat(AT_FDCWD, run_dir, O_RDONLY | O_DIRECTORY |
+			  O_CLOEXEC);
+	if (keep.dir < 0)
+		return false;
+	keep.lock = lock_open(O_CREAT);
+	if (keep.lock < 0)
+		keep.lock = keep.dir;
+	while (flock(keep.lock, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			msg("Warning: could not flock netns runtime directory \"%s\":",
 			    run_dir);
 			break;
 		}
 	}
-	return fd;
-}
-
-static void unlock_run_dir(int dir, int lock)
-{
-	if (lock >= 0 && lock != dir)
-		close(lock);
-	if (dir >= 0)
-		close(dir);
+	return keep.locked = true;
 }
 
 /* The run dir, made (0755) if it is missing; reports. */
@@ -209,22 +247,21 @@ int netns_mkdir(void)
 	return 0;
 }
 
-/* Takes the lock, creating the run dir (0755) if it is missing. Add,
- * attach and delete hold it while they change a name, so that they are
- * atomic with respect to each other; add holds it while it makes the run
- * dir a mount point, so that this happens once however many adds race at
- * boot. Returns the lock's fd, the run dir's in *dir; reports. */
-static int netns_lock(int *dir)
+/* Takes the lock, creating the run dir (0755) if it is missing, unless a
+ * batch has both done. Add, attach and delete hold it while they change a
+ * name, so that they are atomic with respect to each other; add holds it
+ * while it makes the run dir a mount point, so that this happens once
+ * however many adds race at boot. Reports. */
+static bool netns_lock(void)
 {
-	int fd;
-
-	*dir = -1;
+	if (keep.ready)
+		return true;
 	if (netns_mkdir() < 0)
-		return -1;
-	fd = lock_run_dir(dir);
-	if (fd < 0)
-		msg("Cannot open netns runtime directory \"%s\":", run_dir);
-	return fd;
+		return false;
+	if (lock_run_dir())
+		return true;
+	msg("Cannot open netns runtime directory \"%s\":", run_dir);
+	return false;
 }
 
 /* What an add leaves when it is killed between making the file and binding
@@ -268,36 +305,48 @@ static int setup_run_dir(void)
 /* Signals wait while a name is half made or half removed: an interrupted
  * add must not leave an empty file behind. Only once the lock is held: one
  * waiting for it must still stop on a signal. */
-static void hold_signals(sigset_t *old)
+static void hold_signals(void)
 {
 	sigset_t all;
 
+	if (keep.held++)
+		return;
 	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, old);
+	sigprocmask(SIG_BLOCK, &all, &keep.old);
 }
 
-/* Whether NAME of the run dir dir, whose lstat is st, is one of ours: a
- * namespace, or what a killed add or delete left. */
-static bool ours(int dir, const char *name, const struct stat *st)
+/* After each name a single command lets go of the lock and the signals,
+ * a batch only after 64 names, so that a signal that came meanwhile still
+ * ends it soon, between two names. */
+static void name_done(void)
+{
+	if (!keep.batch || keep.held >= 64)
+		netns_release();
+}
+
+/* Whether RUN_DIR/NAME at path, whose lstat is st, is one of ours: a
+ * namespace, or what a killed add or delete left. Looked at by its path,
+ * not in dir: a batch's dir may be the folder that the run dir's own
+ * mount, made since, covers. */
+static bool ours(int dir, const char *path, const struct stat *st)
 {
 	struct stat ds;
 
-	return netns_mounted_at(dir, name) ||
+	return netns_mounted_at(AT_FDCWD, path) ||
 	       (fstat(dir, &ds) == 0 && leftover(st, ds.st_dev));
 }
 
-/* Unbinds and removes NAME of the run dir dir, whose path is path; with
+/* Unbinds and removes RUN_DIR/NAME at path, in the run dir dir; with
  * !any, only one of ours. Nothing is unmounted that cannot then be
  * removed: the unlink comes first, and only its EBUSY (a mount on the
  * name here) unmounts; where it fails otherwise (a read-only run dir, a
  * folder) its errno is iproute2's answer. Reports. */
-static int unbind_locked(int dir, const char *name, const char *path,
-			 bool any)
+static int unbind_locked(int dir, const char *path, bool any)
 {
 	struct stat st;
 
-	if (!any && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    !ours(dir, name, &st)) {
+	if (!any && fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !ours(dir, path, &st)) {
 		msg("Leaving \"%s\" alone: not a network namespace", path);
 		return -1;
 	}
@@ -319,19 +368,17 @@ static int unbind_locked(int dir, const char *name, const char *path,
 int netns_unbind(const char *name, bool any)
 {
 	char path[PATH_MAX];
-	sigset_t old;
-	int dir, lock, r = -1;
+	int r = -1;
 
 	netns_path(path, name);
 	origin_enter();
-	lock = lock_run_dir(&dir);
-	hold_signals(&old);
-	if (lock >= 0)
-		r = unbind_locked(dir, name, path, any);
-	else
+	if (lock_run_dir()) {
+		hold_signals();
+		r = unbind_locked(keep.dir, path, any);
+	} else {
 		msg("Cannot remove namespace file \"%s\":", path);
-	unlock_run_dir(dir, lock);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	}
+	name_done();
 	origin_leave();
 	return r;
 }
@@ -372,12 +419,13 @@ static int create(int dir, const char *path)
 
 /* Bind a namespace on RUN_DIR/name, which must not exist yet: a new one
  * (pid 0), with its loopback up when lo, or that of process pid. In
- * iproute2's order: the run dir, the file, then the namespace, so that the
- * messages are the same. The bind is onto the file made, through its fd,
- * not onto whatever the name leads to by then: in a run dir others may
- * write, a link swapped in for it must not get a namespace bound over its
- * target. On failure nothing is left: no file, no mount. The caller holds
- * the lock. */
+ * iproute2's order: the run dir (made shared once for as long as a batch
+ * holds the lock), the file, then the namespace, so that the messages are
+ * the same. The bind is onto the file made, through its fd, not onto
+ * whatever the name leads to by then: in a run dir others may write, a
+ * link swapped in for it must not get a namespace bound over its target.
+ * On failure nothing is left: no file, no mount. The caller holds the
+ * lock. */
 static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
 		       int self)
 {
@@ -385,8 +433,9 @@ static int bind_locked(int dir, const char *name, pid_t pid, bool lo,
 	const char *src = "/proc/self/ns/net";
 	int fd, r = -1;
 
-	if (setup_run_dir() < 0)
+	if (!keep.ready && setup_run_dir() < 0)
 		return -1;
+	keep.ready = true;
 	fd = create(dir, netns_path(path, name));
 	if (fd < 0) {
 		msg("Cannot create namespace file \"%s\":", path);
@@ -427,25 +476,25 @@ fail:
  * runs many adds in one process. */
 int netns_bind(const char *name, pid_t pid, bool lo)
 {
-	/* Only add leaves this namespace and comes back to it. */
-	int self = pid ? -1 : openat(AT_FDCWD, "/proc/self/ns/net",
-				     O_RDONLY | O_CLOEXEC);
-	sigset_t old;
-	int dir, lock, r;
+	int r = -1;
 
-	if (!pid && self < 0) {
-		msg("Cannot open init namespace:");
-		return -1;
+	/* Only add leaves this namespace and comes back to it. */
+	if (!pid && !keep.has_self) {
+		keep.self = openat(AT_FDCWD, "/proc/self/ns/net",
+				   O_RDONLY | O_CLOEXEC);
+		if (keep.self < 0) {
+			msg("Cannot open init namespace:");
+			return -1;
+		}
+		keep.has_self = true;
 	}
 	origin_enter();
-	lock = netns_lock(&dir);
-	hold_signals(&old);
-	r = lock < 0 ? -1 : bind_locked(dir, name, pid, lo, self);
-	unlock_run_dir(dir, lock);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (netns_lock()) {
+		hold_signals();
+		r = bind_locked(keep.dir, name, pid, lo, keep.self);
+	}
+	name_done();
 	origin_leave();
-	if (self >= 0)
-		close(self);
 	return r;
 }
 

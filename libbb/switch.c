@@ -31,10 +31,18 @@ static void bind_etc(const char *name)
 	dir_close(&d);
 }
 
-/* The mount namespace netnsbox started in, kept by the first switch
- * (ip -n): names are made and removed there, where their mounts outlive
- * this process, not in the switched one, whose mounts go with it. */
+/* The mount namespace netnsbox started in, kept by ip -n before its
+ * first switch: names are made and removed there, where their mounts
+ * outlive this process, not in the switched one, whose mounts go with it.
+ * exec's switch needs none: its command cannot add or delete in-process. */
 static int origin = -1, back = -1, cwd = -1;
+
+void origin_keep(void)
+{
+	if (origin < 0)
+		origin = openat(AT_FDCWD, "/proc/self/ns/mnt",
+				O_RDONLY | O_CLOEXEC);
+}
 
 static void enter(int ns)
 {
@@ -73,14 +81,13 @@ int netns_switch(const char *name)
 		msg("Cannot open network namespace \"%s\":", name);
 		return -1;
 	}
+	/* fd is left open, O_CLOEXEC: after the switch comes the command's
+	 * execve or, for ip -n, the whole run in that namespace; after a
+	 * failure, the exit. */
 	if (setns(fd, CLONE_NEWNET) < 0) {
 		msg("setting the network namespace \"%s\" failed:", name);
-		close(fd);
 		return -1;
 	}
-	close(fd);
-	if (origin < 0)
-		origin = openat(AT_FDCWD, "/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
 	if (unshare(CLONE_NEWNS) < 0) {
 		msg("unshare failed:");
 		return -1;

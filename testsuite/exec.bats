@@ -504,3 +504,20 @@ rc=0"
 	# 4 KiB a line that stays would be 400 MB here.
 	[ "$kb" -lt 20000 ]
 }
+
+@test "exec opens no handle on the caller's mount namespace; ip -n does" {
+	need_static_build "system calls counted"
+	command -v strace >/dev/null || skip "strace is not installed"
+	need_applet ip
+	t=$BATS_TEST_TMPDIR/trace
+	for cmd in "netns-exec a true" "$NETNSBOX ip netns exec a true"; do
+		run strace -qq -o "$t" -e trace=openat $cmd
+		assert_success
+		run ! grep -F '"/proc/self/ns/mnt"' "$t"
+	done
+	# The one ip -n keeps, and the add's way back from it.
+	run strace -qq -o "$t" -e trace=openat "$NETNSBOX" ip -n a netns add b
+	assert_success
+	[ "$(grep -cF '"/proc/self/ns/mnt"' "$t")" = 2 ]
+	assert_netns b
+}
