@@ -133,10 +133,11 @@ $(B)/flavour: FORCE
 	@echo '$(FLAVOUR)' | cmp -s - $@ || echo '$(FLAVOUR)' >$@
 
 # How the objects were compiled: another compiler or other flags (make
-# CFLAGS=-O2) rebuild them all.
+# CFLAGS=-O2) rebuild them all; the warnings (WERROR=1) change no code.
+CODE_FLAGS := $(CC) $(filter-out $(WARN),$(ALL_CFLAGS))
 $(O)/.flags: FORCE
 	@mkdir -p $(@D)
-	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' >$@
+	@echo '$(CODE_FLAGS)' | cmp -s - $@ || echo '$(CODE_FLAGS)' >$@
 
 $(B)/sstrip: scripts/sstrip.c
 	@mkdir -p $(@D)

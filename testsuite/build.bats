@@ -232,6 +232,17 @@ netns-delete" ;;
 	refute_output --partial '  CC '
 }
 
+@test "other CFLAGS rebuild every object; WERROR, which changes no code, none" {
+	build
+	n=$(ls "$src"/libbb/*.c "$src"/applets/*.c | wc -l)
+	run submake -C "$src" $KIND WERROR=1
+	refute_output --partial '  CC '
+	run submake -C "$src" $KIND WERROR=1 CFLAGS="-Os -g0"
+	assert_success
+	[ "$(echo "$output" | grep -c '^  CC      ')" = "$n" ]
+	assert_output --partial '  LD      netnsbox'
+}
+
 @test "adding an applet file adds its symbol and name with nothing else to edit" {
 	cat >"$src/applets/netns-zz.c" <<'C'
 /* netns-zz - a test applet */
