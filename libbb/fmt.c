@@ -1,11 +1,11 @@
-/* fmt.c - a small printf: %s %c %d %u, %ld %lu, and %% */
+/* fmt.c - a small printf: %s %c %d and %% */
 #include "libbb.h"
 
 /* Formats into buf, which always ends with a NUL (size > 0); returns the
  * whole length, as vsnprintf does: a result >= size was cut. */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 {
-	char num[24];
+	char num[16];
 	size_t len = 0;
 
 	for (; *f; f++) {
@@ -13,29 +13,20 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 		size_t n = 1;
 
 		if (*f == '%') {
-			bool l = f[1] == 'l';
-			char c = f[1 + l];
-			const char *next = f + 1 + l;
+			char c = *++f;
 
-			if (c == 's' && !l) {
+			if (c == 's') {
 				p = va_arg(ap, const char *);
 				p = p ? p : "(null)";
 				n = strlen(p);
-			} else if (c == 'c' && !l) {
+			} else if (c == 'c') {
 				num[0] = (char)va_arg(ap, int);
 				p = num;
-			} else if (c == 'd' || c == 'u') {
-				long v = 0;
-				unsigned long u;
+			} else if (c == 'd') {
+				int v = va_arg(ap, int);
+				unsigned u = v < 0 ? -(unsigned)v : (unsigned)v;
 				char *d = num + sizeof(num);
 
-				if (c == 'u') {
-					u = l ? va_arg(ap, unsigned long) :
-						va_arg(ap, unsigned);
-				} else {
-					v = l ? va_arg(ap, long) : va_arg(ap, int);
-					u = v < 0 ? -(unsigned long)v : (unsigned long)v;
-				}
 				do
 					*--d = '0' + u % 10;
 				while (u /= 10);
@@ -43,17 +34,14 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 					*--d = '-';
 				p = d;
 				n = num + sizeof(num) - d;
-			} else if (c == '%' && !l) {
-				p = "%";
-			} else {
+			} else if (c != '%') {
 				/* Not a conversion of fmt's, which lint.bats
 				 * keeps out of the sources: marked, and the
 				 * rest of it printed as it is. */
 				p = "%?";
 				n = 2;
-				next = f;
+				f--;
 			}
-			f = next;
 		}
 		for (size_t i = 0; i < n; i++, len++)
 			if (len + 1 < size)

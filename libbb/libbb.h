@@ -97,8 +97,8 @@ void *xzalloc(size_t n);
 char *xstrdup(const char *s);
 void arena_reset(void);
 
-/* fmt.c: %s %c %d %u, %ld %lu, and %%; nothing else (no flags, no
- * width or precision). Any other conversion is a bug that the testsuite
+/* fmt.c: %s %c %d and %%; nothing else (no flags, no width or
+ * precision, no long). Any other conversion is a bug that the testsuite
  * finds in the sources (testsuite/lint.bats) and fmt prints as "%?". */
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap);
 size_t fmt(char *buf, size_t size, const char *f, ...) PRINTF(3, 4);
@@ -127,7 +127,7 @@ void json_end_list(void);
 void json_begin_obj(void);
 void json_end_obj(void);
 void json_str(const char *k, const char *v);
-void json_int(const char *k, long v);
+void json_int(const char *k, int v);
 
 /* opt.c: the flags of the netns-* applets */
 char **getflags(char **argv, const char *spec, int max);

@@ -146,8 +146,8 @@ void json_str(const char *k, const char *v)
 	json_string(v);
 }
 
-void json_int(const char *k, long v)
+void json_int(const char *k, int v)
 {
 	json_key(k);
-	outf("%ld", v);
+	outf("%d", v);
 }

@@ -19,13 +19,14 @@ setup() {
 		"$BATS_TEST_TMPDIR/t/testsuite"
 	cp "$TOP/testsuite/lint.py" "$BATS_TEST_TMPDIR/t/testsuite/"
 	printf 'int nl_f(void)\n{\n\tmsg("x");\n}\n' >"$BATS_TEST_TMPDIR/t/libbb/nl.c"
-	printf 'void f(void)\n{\n\tmsg("[%%5d] %%s", 1, "a");\n\tmsg("%%lu%%%%", n);\n}\n' \
+	printf 'void f(void)\n{\n\tmsg("[%%5d] %%s", 1, "a");\n\tmsg("%%d%%%%%%c", n, c);\n\tmsg("%%lu", n);\n}\n' \
 		>"$BATS_TEST_TMPDIR/t/applets/x.c"
 	printf '@test "t" {\n\t! false\n\ttrue\n}\n@test "u" {\n\t! false\n}\n' \
 		>"$BATS_TEST_TMPDIR/t/testsuite/x.bats"
 	run python3 "$BATS_TEST_TMPDIR/t/testsuite/lint.py"
 	assert_failure 1
 	assert_output "applets/x.c:3: a conversion fmt does not have: \"[%5d] %s\"
+applets/x.c:5: a conversion fmt does not have: \"%lu\"
 libbb/nl.c:3: the transport prints: msg(\"x\");
 testsuite/x.bats:2: '! CMD' before the end of a test asserts nothing: ! false"
 }

@@ -37,16 +37,15 @@ static void check_fmt(const char *want, const char *got, const char *name)
 
 /* Formats the compiler would check, given as data: fmt must not read an
  * argument for any of them. */
-static const char unknown[] = "[%5d][%.3s][%p][%ls][%x][%zu]", lone[] = "end%";
+static const char unknown[] = "[%5d][%.3s][%p][%ls][%x][%zu][%u][%ld][%lu]",
+	lone[] = "end%";
 
 static void test_fmt(void)
 {
-	char b[64], want[64];
+	char b[64];
 
-	/* LONG_MIN: long is 32 bits on the 32-bit ABIs. */
-	fmt(b, sizeof(b), "%s|%d|%ld|%c|%d", "a", -12, LONG_MIN, 'z', 0);
-	snprintf(want, sizeof(want), "a|-12|%ld|z|0", LONG_MIN);
-	check_fmt(want, b, "fmt: every conversion");
+	fmt(b, sizeof(b), "%s|%d|%c|%d", "a", -12, 'z', 0);
+	check_fmt("a|-12|z|0", b, "fmt: every conversion");
 	fmt(b, sizeof(b), "%s", (char *)NULL);
 	check_fmt("(null)", b, "fmt: NULL string as glibc prints it");
 	check(fmt(b, 5, "%s", "abcdefgh") == 8, "fmt: returns the whole length",
@@ -54,17 +53,15 @@ static void test_fmt(void)
 	check_fmt("abcd", b, "fmt: cut to the buffer, NUL-terminated");
 	fmt(b, sizeof(b), "%d", -2147483647 - 1);
 	check_fmt("-2147483648", b, "fmt: INT_MIN");
-	fmt(b, sizeof(b), "%u|%lu|%u", 3000000000u, (unsigned long)-1 >> 1, 0u);
-	check_fmt(sizeof(long) == 8 ? "3000000000|9223372036854775807|0" :
-		  "3000000000|2147483647|0", b, "fmt: unsigned and unsigned long");
-	fmt(b, sizeof(b), "%ld|%ld", (long)-2147483647 - 1, 0L);
-	check_fmt("-2147483648|0", b, "fmt: long");
+	fmt(b, sizeof(b), "%d", 2147483647);
+	check_fmt("2147483647", b, "fmt: INT_MAX");
 	fmt(b, sizeof(b), "100%% %s", "sure");
 	check_fmt("100% sure", b, "fmt: %% reads no argument");
 	/* Conversions fmt does not have print a mark, never a misread
 	 * argument; lint.bats keeps them out of the sources. */
 	fmt(b, sizeof(b), unknown);
-	check_fmt("[%?5d][%?.3s][%?p][%?ls][%?x][%?zu]", b, "fmt: unknown conversions are marked");
+	check_fmt("[%?5d][%?.3s][%?p][%?ls][%?x][%?zu][%?u][%?ld][%?lu]", b,
+		  "fmt: unknown conversions are marked");
 	fmt(b, sizeof(b), lone);
 	check_fmt("end%?", b, "fmt: a lone % at the end");
 }
