@@ -2,7 +2,7 @@
 //config:config IP
 //config:	bool "ip"
 //config:	default y
-//applet:IP ip ip_main
+//applet:IP ip ip_main own-usage
 //usage:ip [OPTIONS] netns [COMMAND [ARG]...]
 //usage:iproute2's ip netns and ip link set ... netns; other objects run a fallback ip.
 //usage:OPTIONS: -all -n NAME -j -p -b FILE -force -V -h

@@ -3,7 +3,11 @@
 #
 # Reads the tags of the applet files:
 #   //config:LINE          a line of the applet's Kconfig entry
-#   //applet:SYMBOL NAME MAIN   one name (an applet may have aliases)
+#   //applet:SYMBOL NAME MAIN [own-usage]   one name (an applet may have
+#                          aliases); own-usage: the applet prints texts
+#                          of its own (ip: iproute2's), so its //usage:
+#                          lines are for Kconfig and its page, not the
+#                          binary
 #   //usage:LINE           usage; the first line is the one-line usage
 # and writes, each file only when its contents change:
 #   kconfig: BUILDDIR/Config.applets  Kconfig entries, usage as their help
@@ -25,12 +29,17 @@ update() {
 	if cmp -s "$1.tmp" "$1"; then rm -f "$1.tmp"; else mv "$1.tmp" "$1"; fi
 }
 
-# One line per name: NAME SYMBOL MAIN FILE, sorted by name.
+# One line per name: NAME SYMBOL MAIN OWN FILE (OWN: own-usage or -),
+# sorted by name.
 names() {
 	for f; do
-		sed -n 's|^//applet:||p' "$f" | while read -r sym name fn; do
+		sed -n 's|^//applet:||p' "$f" | while read -r sym name fn own; do
 			[ -n "$fn" ] || die "$f: bad //applet: line"
-			echo "$name $sym $fn $f"
+			case ${own:--} in
+			-|own-usage) ;;
+			*) die "$f: bad //applet: line" ;;
+			esac
+			echo "$name $sym $fn ${own:--} $f"
 		done
 	done | sort
 }
@@ -86,15 +95,16 @@ config)
 		esac >"$b/cfg/$sym.h.tmp"
 		update "$b/cfg/$sym.h"
 	done
-	names "$@" | while read -r name sym fn f; do
+	names "$@" | while read -r name sym fn own f; do
 		grep -q "^CONFIG_$sym=y" "$cfg" && echo "$name"
 	done >"$b/applet-names.tmp" || true
 	update "$b/applet-names"
 	grep -q '^CONFIG_FEATURE_VERBOSE_USAGE=y' "$cfg" && verbose=1 || verbose=0
-	names "$@" | while read -r name sym fn f; do
+	names "$@" | while read -r name sym fn own f; do
 		grep -q "^CONFIG_$sym=y" "$cfg" || continue
-		printf '\t{ "%s", %s,\n\t  %s },\n' "$name" "$fn" \
-			"$(usage "$f" $verbose)"
+		u='""'
+		[ "$own" = own-usage ] || u=$(usage "$f" $verbose)
+		printf '\t{ "%s", %s,\n\t  %s },\n' "$name" "$fn" "$u"
 	done >"$b/applet-table.h.tmp"
 	update "$b/applet-table.h"
 	;;
