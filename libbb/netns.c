@@ -128,20 +128,18 @@ void netns_release(void)
 	}
 }
 
-/* Readers wait for the add or delete that holds the lock, if one does;
- * false when there is no lock file to wait on (no add made one), or when
- * this process holds the lock (a batch), so that none of ours is half
- * way. Never on the run dir's own lock, which any user may hold. */
-static bool wait_unlocked(void)
+/* A reader's share of the lock: while it looks at a name and opens it, no
+ * add or delete of ours is half way. -1 when there is no lock file (no add
+ * made one), when this process holds the lock itself (a batch), or for a
+ * caller who may not open it (not root: no namespace to enter for it
+ * either). Never the run dir's own lock, which any user may hold. */
+static int lock_shared(void)
 {
 	int fd = keep.locked ? -1 : lock_open(0);
 
-	if (fd < 0)
-		return false;
-	while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
+	while (fd >= 0 && flock(fd, LOCK_SH) < 0 && errno == EINTR)
 		;
-	close(fd);
-	return true;
+	return fd;
 }
 
 /* NAME of the folder dirfd (a path from AT_FDCWD), opened for setns or
@@ -194,22 +192,25 @@ static bool empty0(const struct stat *st)
 }
 
 /* RUN_DIR/NAME, whatever NAME is (ip -n takes any word), looked at first
- * as a listing would show it. A reader (exec, set) takes no lock: a name
- * is open to it while an add makes it. One met half made is waited for,
- * and looked at again once the add or delete holding the lock has ended:
- * then it is a namespace or it is gone (or, left by a killed add, it is
- * what iproute2 meets too). */
+ * as a listing would show it, under a share of the lock: then it is a
+ * namespace or it is gone (or, left by a killed add, it is what iproute2
+ * meets too), never a name an add or delete has half made or removed. */
 int netns_open(const char *name)
 {
 	char path[PATH_MAX];
 	struct stat st;
+	int lock = lock_shared(), fd = -1;
 
 	netns_path(path, name);
-	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-	    (empty0(&st) && wait_unlocked() &&
-	     fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0))
-		return -1;
-	return netns_open_at(AT_FDCWD, path, IFTODT(st.st_mode));
+	if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		fd = netns_open_at(AT_FDCWD, path, IFTODT(st.st_mode));
+	if (lock >= 0) {
+		int e = errno;
+
+		close(lock);
+		errno = e;
+	}
+	return fd;
 }
 
 /* Opens the run dir and takes the lock, unless this process holds it:

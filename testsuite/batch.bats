@@ -117,8 +117,9 @@ a (id: 7)
 nsid 7 (iproute2 netns name: a)"
 	[ "$(ls -A "$RUN_DIR")" = "" ]
 	# Taken and let go of, with the signals, for add a, for add b and
-	# attach c, for the deletes.
-	[ "$(calls flock)" = 3 ]
+	# attach c, for the deletes; set's share while it opens a.
+	[ "$(grep -c '^flock([0-9]*, LOCK_EX)' "$t")" = 3 ]
+	[ "$(grep -c '^flock([0-9]*, LOCK_SH)' "$t")" = 1 ]
 	[ "$(calls rt_sigprocmask)" = 6 ]
 }
 

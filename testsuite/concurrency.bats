@@ -237,3 +237,43 @@ read_names() {
 	assert_consistent
 	[ "$(ls "$RUN_DIR" | wc -l)" = 10 ]
 }
+
+# The window that the gates above hit only now and then, made wide by
+# strace's delays: the reader looks at the name while it is a namespace and
+# opens it a second later, while a delete has begun; the delete waits 2 s
+# between its unmount and its unlink. The reader holds a share of the lock
+# over its look and its open, so the delete waits for it and the reader
+# meets the name whole (without the share it met the unmounted file).
+# READER... is the reading command (its name is n).
+open_while_deleted() {
+	command -v strace >/dev/null || skip "strace is not installed"
+	netns-add n
+	strace -qq -f -o /dev/null -P "$RUN_DIR/n" -e trace=openat \
+		-e inject=openat:delay_enter=1000000 "$@" \
+		>"$BATS_TEST_TMPDIR/out" 2>"$errs" &
+	local reader=$!
+	sleep 0.3
+	# The second unlink, after the umount2, waits 2 s.
+	strace -qq -o /dev/null -P "$RUN_DIR/n" -e trace=unlink \
+		-e inject=unlink:delay_enter=2000000:when=2 \
+		"$NETNSBOX" netns-delete n
+	status=0
+	wait $reader || status=$?
+}
+
+@test "a delete begun between exec's look at a name and its open waits: exec enters it whole" {
+	need_applet netns-exec
+	open_while_deleted "$NETNSBOX" netns-exec n sh -c 'readlink /proc/self/ns/net'
+	[ "$status" = 0 ]
+	[ -z "$(cat "$errs")" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out")" != "$(readlink /proc/self/ns/net)" ]
+	[ ! -e "$RUN_DIR/n" ]
+}
+
+@test "a delete begun between set's look at a name and its open waits: the nsid is set" {
+	need_applet netns-set
+	open_while_deleted "$NETNSBOX" netns-set n 5
+	[ "$status" = 0 ]
+	[ -z "$(cat "$errs")" ]
+	[ ! -e "$RUN_DIR/n" ]
+}
