@@ -199,13 +199,17 @@ static const char *fallback_path(void)
 
 /* Runs the fallback as "ip" with ip's options and words (an object and
  * its arguments): in place of this process, or in a child in a batch,
- * whose status it returns. -1 when there is no fallback. */
+ * whose status it returns. -1 when there is no fallback. Its argv and
+ * environment are built in vec, not in the arena, whose first allocation
+ * maps 64 KiB, and only in the process that runs it. More words than vec
+ * holds, far more than any ip command line and environment, fail as an
+ * execve over the kernel's limits does. */
 static int fallback(char **words)
 {
 	extern char **environ;
+	static char *vec[4096];
 	const char *path = fallback_path();
 	int n = 0, e = 0, status;
-	char **v, **env;
 	pid_t pid = 0;
 
 	if (!path)
@@ -214,18 +218,23 @@ static int fallback(char **words)
 		n++;
 	while (environ[e])
 		e++;
-	env = xzalloc((e + 2) * sizeof(*env));
-	memcpy(env, environ, e * sizeof(*env));
-	env[e] = FALLBACK_MARK;
-	v = xzalloc((ip.nopts + n + 2) * sizeof(*v));
-	v[0] = "ip";
-	memcpy(v + 1, ip.opts, ip.nopts * sizeof(*v));
-	memcpy(v + 1 + ip.nopts, words, (n + 1) * sizeof(*v));
 	out_flush();
 	if (ip.batch && (pid = _Fork()) < 0)
 		die(1, "fork:");
 	if (pid == 0) {
-		execve(path, v, env);
+		char **env = vec + ip.nopts + n + 2;
+
+		errno = E2BIG;
+		if (ip.nopts + n + e + 4 <= (int)ARRAY_SIZE(vec)) {
+			vec[0] = "ip";
+			memcpy(vec + 1, ip.opts, ip.nopts * sizeof(*vec));
+			memcpy(vec + 1 + ip.nopts, words,
+			       (n + 1) * sizeof(*vec));
+			memcpy(env, environ, e * sizeof(*env));
+			env[e] = FALLBACK_MARK;
+			env[e + 1] = NULL;
+			execve(path, vec, env);
+		}
 		die(ip.batch ? 127 : 1, "exec of \"%s\" failed:", path);
 	}
 	if (waitpid(pid, &status, 0) < 0)
