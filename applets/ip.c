@@ -65,13 +65,18 @@ static const char netns_usage[] =
 	.list_reports = 2,	/* get_netnsid_from_name, twice a name */ \
 	.list_id_reports = 1	/* netns_map_init, once a name */
 
+static void exec_self(const char *path, char **cmd);
+
 static const struct policy ip_policy = {
 	IP_POLICY,
 	.strict = true,
+	.exec_self = exec_self,
 };
 
 /* ip -b: iproute2 asks no strict checking in batch mode, and runs exec's
- * command in a child so that the batch goes on. */
+ * command in a child so that the batch goes on. exec_self never runs
+ * there: the words of its command are in the batch's buffers, which an
+ * inner ip -b would fill again. */
 static const struct policy ip_batch_policy = {
 	IP_POLICY,
 	.exec_child = true,
@@ -165,31 +170,41 @@ static int do_netns(int argc, char **argv)
  * other for ever. */
 #define FALLBACK_MARK "NETNSBOX_FALLBACK=1"
 
+/* 1 when path is this very binary, through any link (the file of
+ * /proc/self/exe, or of AT_EXECFN without /proc), 0 when it is another
+ * file that can be run; -1 when it is neither, or when this process cannot
+ * tell which file it is. access with X_OK sees a noexec mount too. */
+static int which_file(const char *path)
+{
+	const char *exe = (const char *)getauxval(AT_EXECFN);
+	struct stat self, st;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    access(path, X_OK) < 0 || (stat("/proc/self/exe", &self) < 0 &&
+				      (!exe || stat(exe, &self) < 0)))
+		return -1;
+	return st.st_dev == self.st_dev && st.st_ino == self.st_ino;
+}
+
 /* The first program of CONFIG_IP_FALLBACK that is a file that can be run
- * and not netnsbox itself (through a link: on a busybox system /sbin/ip
- * may be either), or NULL. When this process cannot tell which file it
- * is, it runs none: an ip that runs itself would never end. */
+ * and not netnsbox itself (on a busybox system /sbin/ip may be either), or
+ * NULL. When this process cannot tell which file it is, it runs none: an
+ * ip that runs itself would never end. */
 static const char *fallback_path(void)
 {
 	const char *p = CONFIG_IP_FALLBACK;
-	const char *exe = (const char *)getauxval(AT_EXECFN);
-	struct stat self, st;
 
 	if (!*CONFIG_IP_FALLBACK)
 		return NULL;
 	if (ip.fallback || getenv("NETNSBOX_FALLBACK"))
 		return ip.fallback;
-	if (stat("/proc/self/exe", &self) < 0 && (!exe || stat(exe, &self) < 0))
-		return NULL;
 	for (; *p; p += *p == ':') {
 		size_t n = span(p, false, ":");
 
 		if (n && n < sizeof(fallback_buf)) {
 			memcpy(fallback_buf, p, n);
 			fallback_buf[n] = '\0';
-			if (stat(fallback_buf, &st) == 0 && S_ISREG(st.st_mode) &&
-			    access(fallback_buf, X_OK) == 0 &&
-			    (st.st_dev != self.st_dev || st.st_ino != self.st_ino))
+			if (which_file(fallback_buf) == 0)
 				return ip.fallback = fallback_buf;
 		}
 		p += n;
@@ -199,13 +214,17 @@ static const char *fallback_path(void)
 
 /* Runs the fallback as "ip" with ip's options and words (an object and
  * its arguments): in place of this process, or in a child in a batch,
- * whose status it returns. -1 when there is no fallback. */
+ * whose status it returns. -1 when there is no fallback. Its argv and
+ * environment are built in vec, not in the arena, whose first allocation
+ * maps 64 KiB, and only in the process that runs it. More words than vec
+ * holds, far more than any ip command line and environment, fail as an
+ * execve over the kernel's limits does. */
 static int fallback(char **words)
 {
 	extern char **environ;
+	static char *vec[4096];
 	const char *path = fallback_path();
 	int n = 0, e = 0, status;
-	char **v, **env;
 	pid_t pid = 0;
 
 	if (!path)
@@ -214,23 +233,52 @@ static int fallback(char **words)
 		n++;
 	while (environ[e])
 		e++;
-	env = xzalloc((e + 2) * sizeof(*env));
-	memcpy(env, environ, e * sizeof(*env));
-	env[e] = FALLBACK_MARK;
-	v = xzalloc((ip.nopts + n + 2) * sizeof(*v));
-	v[0] = "ip";
-	memcpy(v + 1, ip.opts, ip.nopts * sizeof(*v));
-	memcpy(v + 1 + ip.nopts, words, (n + 1) * sizeof(*v));
 	out_flush();
 	if (ip.batch && (pid = _Fork()) < 0)
 		die(1, "fork:");
 	if (pid == 0) {
-		execve(path, v, env);
+		char **env = vec + ip.nopts + n + 2;
+
+		errno = E2BIG;
+		if (ip.nopts + n + e + 4 <= (int)ARRAY_SIZE(vec)) {
+			vec[0] = "ip";
+			memcpy(vec + 1, ip.opts, ip.nopts * sizeof(*vec));
+			memcpy(vec + 1 + ip.nopts, words,
+			       (n + 1) * sizeof(*vec));
+			memcpy(env, environ, e * sizeof(*env));
+			env[e] = FALLBACK_MARK;
+			env[e + 1] = NULL;
+			execve(path, vec, env);
+		}
 		die(ip.batch ? 127 : 1, "exec of \"%s\" failed:", path);
 	}
 	if (waitpid(pid, &status, 0) < 0)
 		die(1, "waitpid:");
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+/* ip netns exec's command when the file found for it is this very binary
+ * and it would run ip (named "ip", or "netnsbox ip"): main again, in this
+ * process, one exec fewer, from the state of a new process: ip's options,
+ * the origin of a switch and errno forgotten, stdout flushed without
+ * error. Once a process, which keeps the stack of the one before. Returns
+ * when it runs nothing. */
+static void exec_self(const char *path, char **cmd)
+{
+	static bool again;
+	const char *base = strrchr(cmd[0], '/');
+
+	base = base ? base + 1 : cmd[0];
+	if (strcmp(base, "netnsbox") == 0 && cmd[1])
+		base = cmd[1];
+	if (again || strcmp(base, "ip") != 0 || which_file(path) != 1 ||
+	    !out_flush())
+		return;
+	again = true;
+	memset(&ip, 0, sizeof(ip));
+	ip.policy = &ip_policy;
+	origin_forget();
+	main_again(cmd);
 }
 
 /* The namespace of ip link set's netns word, in iproute2's order: a name

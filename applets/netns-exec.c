@@ -159,12 +159,15 @@ static void become(char *spec)
 }
 
 /* A file the kernel cannot run (no #! line) is a shell script to execvp:
- * run it with /bin/sh, in the slot before the command's words. */
-static void exec_file(const char *path, char **cmd)
+ * run it with /bin/sh, in the slot before the command's words. The
+ * policy may run the command itself (exec_self). */
+static void exec_file(const struct policy *p, const char *path, char **cmd)
 {
 	extern char **environ;
 	char *word = cmd[0];
 
+	if (p->exec_self)
+		p->exec_self(path, cmd);
 	execve(path, cmd, environ);
 	if (errno != ENOEXEC)
 		return;
@@ -178,7 +181,7 @@ static void exec_file(const char *path, char **cmd)
 /* execvp, in less code than libc's: the first PATH (default glibc's, as
  * iproute2 sees it), an empty entry is the current folder, EACCES wins
  * over ENOENT, a path too long is not cut short. */
-static void exec_path(char **cmd)
+static void exec_path(const struct policy *p, char **cmd)
 {
 	extern char **environ;
 	const char *dirs = "/bin:/usr/bin";
@@ -198,7 +201,7 @@ static void exec_path(char **cmd)
 		memcpy(path, dirs, n < PATH_MAX ? n : 0);
 		if (n < PATH_MAX &&
 		    fmt(path + n, PATH_MAX - n, n ? "/%s" : "%s", cmd[0]) < PATH_MAX - n) {
-			exec_file(path, cmd);
+			exec_file(p, path, cmd);
 			if (errno != ENOENT && errno != ENOTDIR)
 				e = errno;
 		} else {
@@ -221,7 +224,7 @@ static NORETURN void run(const struct policy *p, const char *name, char **cmd)
 		xexit(p->exec_setup);
 	if (G.user)
 		become(G.user);
-	exec_path(cmd);
+	exec_path(p, cmd);
 	e = errno;
 	msg("exec of \"%s\" failed:", cmd[0]);
 	xexit(!p->exec_errno ? 1 : e == ENOENT ? 127 : 126);

@@ -13,62 +13,48 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
-struct row {
-	struct row *next;
-	int nsid, cur;	/* cur: the nsid in this namespace, with target-nsid */
-	char *name;	/* or a name of the run dir with nsid */
+/* The names of the run dir with an nsid, in its order, packed in one
+ * buffer that doubles as it fills: each the nsid (an int, copied in and
+ * out as bytes: it need not be aligned), then the name and its NUL. The
+ * dump is shown as it comes: it needs no room. */
+struct names {
+	char *p;
+	size_t len, size;
+	bool shown;	/* a row is out: JSON's list is open */
 };
 
-/* The answers of the dump, and the names of the run dir with an nsid. */
-struct rows {
-	struct row *rows, **tail, *names, **names_tail;
-};
-
-static struct row *append(struct row ***end)
-{
-	struct row *r = xzalloc(sizeof(*r));
-
-	**end = r;
-	*end = &r->next;
-	return r;
-}
-
-/* The names with an nsid, in run dir order. */
 static void remember(const char *name, int nsid, void *arg)
 {
-	struct rows *t = arg;
-	struct row *r;
+	struct names *t = arg;
+	size_t n = strlen(name) + 1;
+	char *old = t->p;
 
 	if (nsid < 0)
 		return;
-	r = append(&t->names_tail);
-	r->nsid = nsid;
-	r->name = xstrdup(name);
+	if (t->size - t->len < sizeof(nsid) + n) {
+		t->size = 2 * t->size + 4096 + n;
+		t->p = xzalloc(t->size);
+		if (t->len)
+			memcpy(t->p, old, t->len);
+	}
+	memcpy(t->p + t->len, &nsid, sizeof(nsid));
+	memcpy(t->p + t->len + sizeof(nsid), name, n);
+	t->len += sizeof(nsid) + n;
 }
 
 /* The name of an nsid of this namespace: the first in the run dir. */
-static const char *name_of(const struct rows *t, int nsid)
+static const char *name_of(const struct names *t, int nsid)
 {
-	for (struct row *r = t->names; nsid >= 0 && r; r = r->next)
-		if (r->nsid == nsid)
-			return r->name;
+	for (size_t i = 0; nsid >= 0 && i < t->len;) {
+		const char *name = t->p + i + sizeof(nsid);
+		int v;
+
+		memcpy(&v, t->p + i, sizeof(v));
+		if (v == nsid)
+			return name;
+		i += sizeof(nsid) + strlen(name) + 1;
+	}
 	return NULL;
-}
-
-static int on_nsid(const struct nlmsghdr *n, void *arg)
-{
-	const struct nlattr *tb[NETNSA_MAX + 1];
-	struct rows *t = arg;
-	struct row *r;
-	uint32_t v;
-
-	if (n->nlmsg_type != RTM_NEWNSID ||
-	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
-		return 0;
-	r = append(&t->tail);
-	r->nsid = nl_get_u32(tb[NETNSA_NSID], &v) ? (int32_t)v : -1;
-	r->cur = nl_get_u32(tb[NETNSA_CURRENT_NSID], &v) ? (int32_t)v : -2;
-	return 0;
 }
 
 static void show_nsid(const char *key, int v)
@@ -83,15 +69,21 @@ static void show_nsid(const char *key, int v)
 	}
 }
 
-static void show(const struct rows *t, const struct row *r)
+/* A row of the dump; cur is the nsid in this namespace, with
+ * target-nsid, else -2. */
+static void show(struct names *t, int nsid, int cur)
 {
-	const char *name = name_of(t, r->cur != -2 ? r->cur : r->nsid);
+	const char *name = name_of(t, cur != -2 ? cur : nsid);
 
-	if (JSON)
+	if (JSON) {
+		if (!t->shown)
+			json_begin_list();
 		json_begin_obj();
-	show_nsid("nsid", r->nsid);
-	if (r->cur != -2)
-		show_nsid("current-nsid", r->cur);
+	}
+	t->shown = true;
+	show_nsid("nsid", nsid);
+	if (cur != -2)
+		show_nsid("current-nsid", cur);
 	if (JSON) {
 		if (name)
 			json_str("name", name);
@@ -101,6 +93,21 @@ static void show(const struct rows *t, const struct row *r)
 			outf("(iproute2 netns name: %s)", name);
 		out_str("\n");
 	}
+}
+
+static int on_nsid(const struct nlmsghdr *n, void *arg)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+	uint32_t v;
+	int nsid;
+
+	if (n->nlmsg_type != RTM_NEWNSID ||
+	    nl_parse(n, sizeof(struct rtgenmsg), tb, NETNSA_MAX) < 0)
+		return 0;
+	nsid = nl_get_u32(tb[NETNSA_NSID], &v) ? (int32_t)v : -1;
+	show(arg, nsid,
+	     nl_get_u32(tb[NETNSA_CURRENT_NSID], &v) ? (int32_t)v : -2);
+	return 0;
 }
 
 /* Reads "KEY N" at argv[0..1] into *v, with iproute2's complaints. */
@@ -123,8 +130,9 @@ static void get_id(const struct policy *p, char **argv, const char *key,
 		invarg(what, argv[2]);
 }
 
-/* The dump (or the one nsid asked for) into t; 2 or 1 after a failure. */
-static int get_rows(struct nl *nl, struct rows *t, int target, int nsid)
+/* The dump (or the one nsid asked for), shown as it comes; 2 or 1 after a
+ * failure. */
+static int get_rows(struct nl *nl, struct names *t, int target, int nsid)
 {
 	char buf[64] __attribute__((aligned(4)));
 	struct nlmsghdr *n = nsid_request(buf, sizeof(buf), RTM_GETNSID,
@@ -133,23 +141,30 @@ static int get_rows(struct nl *nl, struct rows *t, int target, int nsid)
 			nl_put_u32(n, sizeof(buf), NETNSA_TARGET_NSID, target)) &&
 		  (nsid < 0 || nl_put_u32(n, sizeof(buf), NETNSA_NSID, nsid));
 
-	if (ok && nl_talk(nl, n, on_nsid, t) == 0)
-		return 0;
-	nl_perror(ok ? errno : ENOBUFS, nl->ext);
-	if (nsid >= 0)
-		return 2;
-	msg("Dump terminated");
-	/* iproute2 has opened its JSON list before the dump. */
+	int r = 0;
+
+	if (!ok || nl_talk(nl, n, on_nsid, t) < 0) {
+		nl_perror(ok ? errno : ENOBUFS, nl->ext);
+		if (nsid >= 0)
+			return 2;
+		msg("Dump terminated");
+		r = 1;
+	}
+	/* iproute2 opens its JSON list before the dump, and ends it after a
+	 * failure too; here it is opened by the first row, so that nothing is
+	 * on stdout before the messages of a dump that failed at once, as
+	 * with iproute2's buffered stdout. */
 	if (JSON) {
-		json_begin_list();
+		if (!t->shown)
+			json_begin_list();
 		json_end_list();
 	}
-	return 1;
+	return r;
 }
 
 int netns_list_id(const struct policy *p, char **args)
 {
-	struct rows t = { NULL, &t.rows, NULL, &t.names };
+	struct names t = { NULL, 0, 0, false };
 	int target = -1, nsid = -1, r;
 	struct nsdir d;
 	struct nl nl;
@@ -173,15 +188,7 @@ int netns_list_id(const struct policy *p, char **args)
 	}
 	r = get_rows(&nl, &t, target, nsid);
 	nl_close(&nl);
-	if (r)
-		return r;
-	if (JSON)
-		json_begin_list();
-	for (struct row *w = t.rows; w; w = w->next)
-		show(&t, w);
-	if (JSON)
-		json_end_list();
-	return 0;
+	return r;
 }
 
 int netns_list_id_main(int argc, char **argv)

@@ -39,12 +39,18 @@
  * each line that must not run under it (netns_release); the mount namespace
  * ip started in (switch.c, origin, kept by ip -n), which is the
  * process's; and stdout's buffer. Cores hold their folders and lists in
- * their own locals. */
+ * their own locals.
+ *
+ * Running main again in one process (ip netns exec of this binary's ip,
+ * ip.c's exec_self, never in a batch): whatever a file keeps for the whole
+ * process (ip.c's options, switch.c's origin) is set back there as a new
+ * process has it. */
 
 /* main.c */
 extern const char *applet_name, *applet_usage;
 void show_usage(int fd);
 NORETURN void usage_exit(int status);
+NORETURN void main_again(char **argv);
 
 /* The state of the command running now, zeroed by cmd_reset before each. */
 struct globals {
@@ -89,6 +95,9 @@ struct policy {
 				 * (0x10, 010), else decimal only (get_dec) */
 	bool ns_only;		/* pids: a NAME that is not a namespace is an
 				 * error, not an empty list */
+	/* exec: given the file found for the command before its execve, runs
+	 * the command in this process instead, or returns */
+	void (*exec_self)(const char *path, char **cmd);
 };
 extern const struct policy applet_policy;
 
@@ -176,6 +185,7 @@ int netns_switch(const char *name);
 void origin_keep(void);		/* before ip -n's switch */
 void origin_enter(void);
 void origin_leave(void);
+void origin_forget(void);
 
 /* scan.c: the entries E of a folder whose E/SUFFIX (E when SUFFIX is "")
  * is the namespace file at NS: the processes in a namespace (/proc, with

@@ -180,3 +180,15 @@ int main(int argc, char **argv)
 	}
 	xexit(run(a, argc, argv));
 }
+
+/* argv run as this binary started with it would run it, from main, in
+ * this process: ip.c's exec_self. */
+void main_again(char **argv)
+{
+	int argc = 0;
+
+	while (argv[argc])
+		argc++;
+	errno = 0;
+	xexit(main(argc, argv));
+}

@@ -34,7 +34,8 @@ static void bind_etc(const char *name)
 /* The mount namespace netnsbox started in, kept by ip -n before its
  * first switch: names are made and removed there, where their mounts
  * outlive this process, not in the switched one, whose mounts go with it.
- * exec's switch needs none: its command cannot add or delete in-process. */
+ * exec's switch needs none: its command cannot add or delete in-process
+ * (ip.c's exec_self runs main again with none, as a new process). */
 static int origin = -1, back = -1, cwd = -1;
 
 void origin_keep(void)
@@ -69,6 +70,14 @@ void origin_leave(void)
 	close(back);
 	syscall(SYS_fchdir, cwd);
 	close(cwd);
+}
+
+/* A process that runs main again (ip.c's exec_self) starts as a new one
+ * does: it has switched nowhere yet. */
+void origin_forget(void)
+{
+	close(origin);
+	origin = -1;
 }
 
 int netns_switch(const char *name)

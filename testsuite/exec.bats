@@ -521,3 +521,111 @@ rc=0"
 	[ "$(grep -cF '"/proc/self/ns/mnt"' "$t")" = 2 ]
 	assert_netns b
 }
+
+# traced CMD...: capture, with CMD under strace -f; $execs is how many
+# programs were started (CMD itself is the first).
+traced() {
+	command -v strace >/dev/null || skip "strace is not installed"
+	local t=$BATS_TEST_TMPDIR/strace
+	capture strace -f -qq -o "$t" -e trace=execve "$@"
+	execs=$(grep -c ' = 0$' "$t")
+}
+
+# same_as_new INNER...: ip netns exec a ip INNER... prints and exits exactly
+# as the same with a new ip process (started by a shell) does, and starts
+# two programs fewer: neither the shell nor netnsbox again.
+same_as_new() {
+	local o e r n
+	traced ip netns exec a sh -c 'exec ip "$@"' sh "$@"
+	o=$out e=$err r=$rc n=$execs
+	traced ip netns exec a ip "$@"
+	[ "$out" = "$o" ] || fail "stdout: '$out', a new ip's: '$o'"
+	[ "$err" = "$e" ] || fail "stderr: '$err', a new ip's: '$e'"
+	[ "$rc" = "$r" ] || fail "status $rc, a new ip's $r"
+	[ "$execs" = $((n - 2)) ] || fail "$execs programs started for ip $*, $n with a new ip"
+}
+
+need_self_ip() {
+	need_applet ip
+	[ -z "$NETNSBOX_VALGRIND" ] || skip "the applets are valgrind's scripts, not netnsbox"
+}
+
+@test "ip netns exec NAME ip: netnsbox runs once, as a new ip would" {
+	need_self_ip
+	netns-add b
+	b=$BATS_TEST_TMPDIR/batch
+	printf '%s\n' 'netns identify' 'netns exec nosuch true' 'netns list' >"$b"
+	same_as_new netns identify
+	same_as_new netns list-id nsid 7
+	same_as_new netns exec nosuch true
+	same_as_new -n b netns identify
+	same_as_new -b "$b"
+	same_as_new -force -b "$b"
+	same_as_new -j netns list
+	same_as_new link show lo
+	NETNSBOX_FALLBACK=1 same_as_new link show lo
+	# The command's status, through the inner ip's own exec (a second
+	# program).
+	traced ip netns exec a ip netns exec b sh -c 'exit 7'
+	[ "$rc" = 7 ] && [ "$execs" = 2 ]
+}
+
+@test "ip netns exec NAME ip: ip's options, and its switch, are not the inner ip's" {
+	need_self_ip
+	b=$BATS_TEST_TMPDIR/batch
+	printf '%s\n' 'netns identify' 'netns exec nosuch true' 'netns list' >"$b"
+	traced ip -force -j netns exec a ip -b "$b"
+	[ "$rc" = 1 ] && [ "$execs" = 1 ]
+	[ "$out" = a ]
+	[ "$err" = "Cannot open network namespace \"nosuch\": No such file or directory
+Command failed $b:2" ]
+	# A name added inside is added where that ip runs, in the mount
+	# namespace of the switch (where its mount goes with it), as a new ip
+	# does; not where the outer ip started, which its -n keeps.
+	traced ip -n a netns exec a ip netns add c
+	[ "$rc" = 0 ] && [ "$execs" = 1 ]
+	ip -n a netns exec a sh -c 'exec ip netns add d'
+	[ "$(mounts_on c)" = "$(mounts_on d)" ] && [ "$(mounts_on c)" = 0 ]
+}
+
+@test "ip netns exec NAME netnsbox ip, ip -all netns exec ip: netnsbox runs once" {
+	need_self_ip
+	netns-add b
+	traced ip netns exec a "$NETNSBOX" ip netns identify
+	[ "$out" = a ] && [ "$rc" = 0 ] && [ "$execs" = 1 ]
+	traced ip -all netns exec ip netns identify
+	[ "$rc" = 0 ] && [ "$execs" = 1 ]
+	[ "$out" = "$(for n in $(names); do printf '\nnetns: %s\n%s\n' $n $n; done)" ]
+	# A stdout that failed is ip's: the inner ip is started anew, with a
+	# stdout that has not failed yet.
+	run --separate-stderr sh -c 'exec ip -all netns exec ip netns list-id >&-'
+	assert_failure 1
+	[ "$stderr" = "ip: write error: Bad file descriptor" ]
+}
+
+@test "ip netns exec NAME ip: another file, another name or a batch runs it anew" {
+	need_self_ip
+	cp "$NETNSBOX" "$BATS_TEST_TMPDIR/ip"
+	ln -s "$NETNSBOX" "$BATS_TEST_TMPDIR/nb"
+	traced ip netns exec a "$BATS_TEST_TMPDIR/ip" netns identify
+	[ "$out" = a ] && [ "$execs" = 2 ]
+	traced ip netns exec a "$BATS_TEST_TMPDIR/nb" ip netns identify
+	[ "$out" = a ] && [ "$execs" = 2 ]
+	traced netns-exec a ip netns identify
+	[ "$out" = a ] && [ "$execs" = 2 ]
+	echo 'netns exec a ip netns identify' >"$BATS_TEST_TMPDIR/batch"
+	traced ip -b "$BATS_TEST_TMPDIR/batch"
+	[ "$out" = a ] && [ "$execs" = 2 ]
+	# The same file where it may not be run (a noexec mount): refused, as
+	# execve refuses it.
+	mkdir "$BATS_TEST_TMPDIR/noexec"
+	touch "$BATS_TEST_TMPDIR/noexec/ip"
+	mount --bind "$NETNSBOX" "$BATS_TEST_TMPDIR/noexec/ip"
+	mount -o remount,bind,noexec "$BATS_TEST_TMPDIR/noexec/ip"
+	traced ip netns exec a "$BATS_TEST_TMPDIR/noexec/ip" netns identify
+	[ "$rc" = 1 ] && [ -z "$out" ] && [ "$execs" = 1 ]
+	[ "$err" = "exec of \"$BATS_TEST_TMPDIR/noexec/ip\" failed: Permission denied" ]
+	# Once a process: the third ip is the second's.
+	traced ip netns exec a ip netns exec a ip netns exec a ip netns identify
+	[ "$out" = a ] && [ "$rc" = 0 ] && [ "$execs" = 2 ]
+}

@@ -191,3 +191,32 @@ Command failed '"$BATS_TEST_TMPDIR/b"':1'
 	run "$IPROUTE2" -4 addr show dev v1
 	refute_output --partial "10.1.0.1"
 }
+
+@test "the fallback gets ip's options and words as \"ip\", the environment with NETNSBOX_FALLBACK=1 last, and no memory mapped for them" {
+	command -v strace >/dev/null || skip "strace is not installed"
+	need_static_build "the checkers map memory of their own"
+	local t=$BATS_TEST_TMPDIR/strace
+	ip netns add a
+	run env -i A=1 B=2 strace -f -qq -v -s 64 -o "$t" \
+		-e trace=execve,mmap,mremap,brk "$NETNSBOX" ip -o -force -n a -s link show lo
+	assert_success
+	# The second call is the fallback's execve.
+	run sed -n '2s/^[0-9]* *//p' "$t"
+	[[ "$output" == 'execve("'*'", ["ip", "-o", "-s", "link", "show", "lo"], ["A=1", "B=2", "NETNSBOX_FALLBACK=1"]) = 0' ]]
+}
+
+@test "more words and environment than the fallback's vector holds: exec fails as execve's E2BIG" {
+	local env=() i
+	for i in $(seq 4100); do env+=("V$i=1"); done
+	run --separate-stderr env "${env[@]}" ip link show lo
+	assert_failure 1
+	assert_output ""
+	[[ "$stderr" == 'exec of "'*'" failed: Argument list too long' ]]
+	echo 'link show lo' >"$BATS_TEST_TMPDIR/b"
+	run --separate-stderr env "${env[@]}" ip -b "$BATS_TEST_TMPDIR/b"
+	assert_failure 1
+	[[ "$stderr" == 'exec of "'*'" failed: Argument list too long
+Command failed '"$BATS_TEST_TMPDIR/b"':1' ]]
+	run env "${env[@]:0:4000}" ip link show lo
+	assert_success
+}
