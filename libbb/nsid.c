@@ -1,6 +1,5 @@
 /* nsid.c - the nsids of the named namespaces */
 #include "libbb.h"
-#include <limits.h>
 #include <sys/socket.h>
 #include <linux/net_namespace.h>
 #include <linux/netlink.h>
@@ -28,15 +27,18 @@ struct nlmsghdr *nsid_request(void *buf, size_t size, uint16_t type,
 	return n;
 }
 
-/* A name of the run dir is at most NAME_MAX bytes on any ordinary file
- * system; a longer one (FUSE can make them) is kept in the arena. */
+/* The names of a batch are copied one after another into copy, which ends
+ * the batch early when the next one does not fit (it holds 64 names of 31
+ * bytes): a few pages of stack, not the 16 KiB of 64 names of NAME_MAX.
+ * One longer than copy itself (FUSE makes names of up to 1024 bytes, a
+ * name may be longer still) is kept in the arena. */
 struct batch {
 	uint32_t first;
 	int reports;
 	int nsid[BATCH];
 	unsigned char type[BATCH];
 	const char *name[BATCH];
-	char copy[BATCH][NAME_MAX + 1];
+	char copy[2048];
 };
 
 static int nsid_of(const struct nlmsghdr *n, int *nsid)
@@ -143,30 +145,38 @@ void nsid_each(struct nl *nl, struct nsdir *d, int reports,
 	const char *name;
 	bool any;
 	int k = 0;
+	size_t used = 0;
 
 	b.reports = reports;
 	/* iproute2 asks for every name and reports those that are not
 	 * namespaces; without reports, a namespace with no nsid at all
 	 * needs no question per name. */
 	any = nl->fd >= 0 && (reports || any_nsid(nl));
-	do {
-		name = dir_next(d);
-		if (name) {
-			size_t len = strlen(name);
+	for (;;) {
+		size_t len;
 
-			b.type[k] = d->type;
-			b.name[k] = len <= NAME_MAX ?
-				    memcpy(b.copy[k], name, len + 1) :
-				    xstrdup(name);
-			b.nsid[k++] = -1;
-		}
-		if (k == BATCH || (!name && k)) {
+		name = dir_next(d);
+		len = name ? strlen(name) + 1 : 0;
+		/* The batch is asked about when it is full, when the next
+		 * name does not fit in copy, and at the end. */
+		if (k && (!name || k == BATCH || used + len > sizeof(b.copy))) {
 			if (any)
 				ask(nl, &b, k, d->fd);
 			for (int i = 0; i < k; i++)
 				fn(b.name[i], b.nsid[i], arg);
 			k = 0;
+			used = 0;
 		}
-	} while (name);
+		if (!name)
+			break;
+		b.type[k] = d->type;
+		if (len > sizeof(b.copy)) {
+			b.name[k] = xstrdup(name);
+		} else {
+			b.name[k] = memcpy(b.copy + used, name, len);
+			used += len;
+		}
+		b.nsid[k++] = -1;
+	}
 	dir_close(d);
 }

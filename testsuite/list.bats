@@ -224,8 +224,9 @@ a (id: 1)"
 }
 
 @test "many names with nsids: each gets its own id, past the request batches" {
-	# Long names so that the directory takes several reads, more names than
-	# one batch of nsid requests.
+	# Long names so that the directory takes several reads and a batch
+	# ends when its copy of the names is full (31 of these), more names
+	# than one batch of nsid requests.
 	pad=$(printf 'p%.0s' $(seq 60))
 	for i in $(seq 150); do netns-add "n$i-$pad"; done
 	for i in $(seq 1 2 150); do netns-set "n$i-$pad" $((i + 1000)); done
